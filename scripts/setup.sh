@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what Berth's tests need on a fresh Debian machine: the Docker engine and busybox (integration tests),
+# cloud-init and shellcheck (bootstrap validation), Chromium (the preview page), then the npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=(docker.io busybox-static cloud-init shellcheck chromium)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+npm ci --no-audit --no-fund

@@ -1,0 +1,5 @@
+/**
+ * berth/blueprint. See the README section for this area.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * berth/cloud. See the README section for this area.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * berth/kubernetes. See the README section for this area.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * berth/mesos. See the README section for this area.
+ * @packageDocumentation
+ */
+export {};

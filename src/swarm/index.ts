@@ -1,0 +1,5 @@
+/**
+ * berth/swarm. See the README section for this area.
+ * @packageDocumentation
+ */
+export {};
