@@ -1,0 +1,282 @@
+import { type Diagnostics, type Site, isMap, sub } from "../model/site";
+import type { BlueprintModel, NodeTemplate, Written } from "../model/types";
+import { AttributeRef, CallRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, isKnown } from "./values";
+
+/** Where a function is evaluated: a node (SELF), a relationship (SOURCE/TARGET), or an output (none of them). */
+export interface Scope {
+  self?: string;
+  /** The instance index of SELF (attribute references start from it). @default 0 */
+  index?: number;
+  source?: string;
+  target?: string;
+}
+
+/** What the evaluator needs besides the model. */
+export interface EvaluatorOptions {
+  /** Input values given for this deployment (unknown names are rejected by {@link resolveInputs}). */
+  inputs: Record<string, unknown>;
+  /** The mapped resource's output for a node's attribute, from the per-type attribute table. */
+  attributeOutput(node: NodeTemplate, attribute: string): string | undefined;
+  /** Records a non-fatal note against a node (an attribute with no mapping, read as null). */
+  note(node: string, message: string): void;
+}
+
+/** The DSL functions the importer evaluates; others are reported as unsupported. */
+export const FUNCTIONS = new Set(["get_input", "get_property", "get_attribute", "get_secret", "concat", "merge", "string_find", "string_replace", "string_split", "string_lower", "string_upper"]);
+const UNSUPPORTED = new Set(["get_capability", "get_group_capability", "get_environment_capability", "get_label", "get_attributes_list", "get_attributes_dict", "get_sys", "get_consumers"]);
+
+const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: number }> = {
+  string_find: { fn: "stringFind", min: 2, max: 2 },
+  string_replace: { fn: "stringReplace", min: 3, max: 4 },
+  string_split: { fn: "stringSplit", min: 2, max: 3 },
+  string_lower: { fn: "stringLower", min: 1, max: 1 },
+  string_upper: { fn: "stringUpper", min: 1, max: 1 },
+};
+
+/**
+ * The one evaluator of intrinsic functions (reference: cloudify.md §5.3). Results are {@link Value} trees: plain data
+ * where the value is known at import time, deferred references otherwise. Errors (unknown names, wrong arity, bad
+ * references, cycles with their chain) are recorded at their position; the failing value evaluates to null.
+ */
+export class Evaluator {
+  private readonly stack: string[] = [];
+  private readonly inputCache = new Map<string, Value>();
+
+  constructor(
+    private readonly model: BlueprintModel,
+    private readonly d: Diagnostics,
+    private readonly options: EvaluatorOptions,
+  ) {}
+
+  /** Evaluates a written value in a scope. */
+  public evaluate(w: Written, scope: Scope): Value {
+    return this.value(w.value, w.site, scope);
+  }
+
+  /** The value of an input (given, else its default evaluated), as an {@link InputRef}. */
+  public input(name: string, site: Site): Value {
+    const def = this.model.inputs.get(name);
+    if (!def) {
+      const known = [...this.model.inputs.keys()].sort().join(", ") || "none";
+      this.d.at(site, `get_input: unknown input "${name}" (inputs: ${known})`);
+      return null;
+    }
+    const cached = this.inputCache.get(name);
+    if (cached !== undefined) return cached;
+    let resolved: Value = null;
+    if (Object.hasOwn(this.options.inputs, name)) resolved = toValue(this.options.inputs[name]);
+    else if (def.default) {
+      const key = `input ${name}`;
+      if (this.stack.includes(key)) {
+        this.d.at(site, `cycle: ${[...this.stack.slice(this.stack.indexOf(key)), key].join(" -> ")}`);
+        return null;
+      }
+      this.stack.push(key);
+      resolved = this.evaluate(def.default, {});
+      this.stack.pop();
+    }
+    const ref = new InputRef(name, [], resolved);
+    this.inputCache.set(name, ref);
+    return ref;
+  }
+
+  private value(v: unknown, site: Site, scope: Scope): Value {
+    if (v === null || v === undefined) return null;
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+    if (v instanceof Date) return v.toISOString();
+    if (Array.isArray(v)) return v.map((x, i) => this.value(x, sub(site, i), scope));
+    if (!isMap(v)) return String(v);
+    const keys = Object.keys(v);
+    if (keys.length === 1) {
+      const fn = keys[0]!;
+      if (FUNCTIONS.has(fn)) return this.call(fn, v[fn], sub(site, fn), scope);
+      if (UNSUPPORTED.has(fn)) {
+        this.d.at(sub(site, fn), `${fn} is not supported by the importer (it needs a Cloudify manager); replace it with an input`);
+        return null;
+      }
+    }
+    const out: { [key: string]: Value } = {};
+    for (const k of keys) out[k] = this.value(v[k], sub(site, k), scope);
+    return out;
+  }
+
+  private call(fn: string, raw: unknown, site: Site, scope: Scope): Value {
+    switch (fn) {
+      case "get_input":
+        return this.getInput(raw, site, scope);
+      case "get_property":
+        return this.getProperty(raw, site, scope);
+      case "get_attribute":
+        return this.getAttribute(raw, site, scope);
+      case "get_secret": {
+        const parts = Array.isArray(raw) ? raw : [raw];
+        const args = parts.map((p, i) => this.value(p, Array.isArray(raw) ? sub(site, i) : site, scope));
+        const name = concrete(args[0] ?? null);
+        if (typeof name !== "string" || name === "" || !args.slice(1).every((a) => typeof a === "string" || typeof a === "number")) {
+          this.d.at(site, "get_secret takes a secret name or [name, key, ...]");
+          return null;
+        }
+        return new SecretRef(name, args.slice(1) as (string | number)[]);
+      }
+      case "concat":
+      case "merge": {
+        if (!Array.isArray(raw)) {
+          this.d.at(site, `${fn} takes a list of values, e.g. {${fn}: [a, b]}`);
+          return null;
+        }
+        const args = raw.map((x, i) => this.value(x, sub(site, i), scope));
+        if (fn === "merge" && args.some((a) => { const c = concrete(a); return c !== undefined && (c === null || typeof c !== "object" || Array.isArray(c)); })) {
+          this.d.at(site, "merge takes a list of mappings");
+          return null;
+        }
+        return this.apply(fn === "concat" ? "concat" : "merge", args);
+      }
+      default: {
+        const spec = STRING_FUNCTIONS[fn]!;
+        const list = Array.isArray(raw) ? raw : [raw];
+        if (list.length < spec.min || list.length > spec.max) {
+          const n = spec.min === spec.max ? `${spec.min}` : `${spec.min} or ${spec.max}`;
+          this.d.at(site, `${fn} takes ${n} argument${spec.max === 1 ? "" : "s"}, got ${list.length}`);
+          return null;
+        }
+        return this.apply(spec.fn, list.map((x, i) => this.value(x, Array.isArray(raw) ? sub(site, i) : site, scope)));
+      }
+    }
+  }
+
+  /** Folds a function over plain arguments now; keeps it as a call when an input, attribute or secret is involved. */
+  private apply(fn: RuntimeFunction, args: Value[]): Value {
+    if (args.every((a) => isKnown(a) && !hasInput(a))) return toValue(applyFunction(fn, args.map(concrete)));
+    return new CallRef(fn, args);
+  }
+
+  private path(raw: unknown[], from: number, site: Site, scope: Scope): (string | number)[] | undefined {
+    const out: (string | number)[] = [];
+    for (let i = from; i < raw.length; i++) {
+      const v = concrete(this.value(raw[i], sub(site, i), scope));
+      if (typeof v !== "string" && typeof v !== "number") {
+        this.d.at(sub(site, i), "a path element must be a key (string) or an index (number)");
+        return undefined;
+      }
+      out.push(v);
+    }
+    return out;
+  }
+
+  private getInput(raw: unknown, site: Site, scope: Scope): Value {
+    const list = Array.isArray(raw) ? raw : [raw];
+    const name = list.length > 0 ? concrete(this.value(list[0], Array.isArray(raw) ? sub(site, 0) : site, scope)) : undefined;
+    if (typeof name !== "string") {
+      this.d.at(site, "get_input takes an input name or [name, key or index, ...]");
+      return null;
+    }
+    const base = this.input(name, site);
+    if (list.length === 1 || !(base instanceof InputRef)) return base;
+    const path = this.path(list, 1, site, scope);
+    if (!path) return null;
+    let cur: unknown = concrete(base.resolved);
+    for (const key of path) {
+      if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur as object, String(key))) {
+        this.d.at(site, `get_input: input "${name}" has no ${path.map((p) => JSON.stringify(p)).join(" / ")}`);
+        return null;
+      }
+      cur = (cur as Record<string, unknown>)[String(key)];
+    }
+    return new InputRef(name, path, toValue(cur));
+  }
+
+  private node(ref: unknown, fn: string, site: Site, scope: Scope): NodeTemplate | undefined {
+    let name: string | undefined;
+    if (ref === "SELF") name = scope.self;
+    else if (ref === "SOURCE") name = scope.source;
+    else if (ref === "TARGET") name = scope.target;
+    else if (typeof ref === "string") name = ref;
+    if (name === undefined) {
+      const where = scope.self ? "a node" : scope.source ? "a relationship" : "outputs";
+      this.d.at(site, typeof ref === "string" ? `${fn}: ${ref} cannot be used in ${where}` : `${fn} needs a node name, SELF, SOURCE or TARGET first`);
+      return undefined;
+    }
+    const node = this.model.nodes.get(name);
+    if (!node) this.d.at(site, `${fn}: unknown node template "${name}"`);
+    return node;
+  }
+
+  private getProperty(raw: unknown, site: Site, scope: Scope): Value {
+    if (!Array.isArray(raw) || raw.length < 2) {
+      this.d.at(site, "get_property takes [node or SELF/SOURCE/TARGET, property, key or index, ...]");
+      return null;
+    }
+    const node = this.node(raw[0], "get_property", sub(site, 0), scope);
+    const path = this.path(raw, 1, site, scope);
+    if (!node || !path) return null;
+    return this.propertyOf(node, path, site, "get_property");
+  }
+
+  private propertyOf(node: NodeTemplate, path: (string | number)[], site: Site, fn: string): Value {
+    const prop = String(path[0]);
+    const written = node.properties.get(prop);
+    if (!written) {
+      this.d.at(site, `${fn}: node ${node.name} has no property "${prop}"`);
+      return null;
+    }
+    const key = `${node.name}.${prop}`;
+    if (this.stack.includes(key)) {
+      this.d.at(site, `cycle: ${[...this.stack.slice(this.stack.indexOf(key)), key].join(" -> ")}`);
+      return null;
+    }
+    this.stack.push(key);
+    const v = this.evaluate(written, { self: node.name });
+    this.stack.pop();
+    return this.walk(v, path.slice(1), site, `${fn}: property ${node.name}.${prop}`);
+  }
+
+  private walk(v: Value, path: (string | number)[], site: Site, what: string): Value {
+    let cur: Value = v;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i]!;
+      if (cur instanceof InputRef || !isKnown(cur)) return new CallRef("pick", [cur, ...path.slice(i)]);
+      if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, String(key))) {
+        this.d.at(site, `${what} has no ${path.slice(0, i + 1).map((p) => JSON.stringify(p)).join(" / ")}`);
+        return null;
+      }
+      cur = (cur as Record<string, Value>)[String(key)] ?? null;
+    }
+    return cur;
+  }
+
+  private getAttribute(raw: unknown, site: Site, scope: Scope): Value {
+    if (!Array.isArray(raw) || raw.length < 2) {
+      this.d.at(site, "get_attribute takes [node or SELF/SOURCE/TARGET, attribute, key or index, ...]");
+      return null;
+    }
+    const node = this.node(raw[0], "get_attribute", sub(site, 0), scope);
+    const path = this.path(raw, 1, site, scope);
+    if (!node || !path) return null;
+    const attr = String(path[0]);
+    const output = this.options.attributeOutput(node, attr);
+    if (output !== undefined) return new AttributeRef(node.name, scope.self, scope.index ?? 0, output, path.slice(1));
+    if (node.properties.has(attr)) return this.propertyOf(node, path, site, "get_attribute");
+    this.options.note(scope.self ?? node.name, `get_attribute [${node.name}, ${attr}] has no equivalent (a runtime property set by a script or plugin); it is null`);
+    return null;
+  }
+}
+
+function hasInput(v: Value): boolean {
+  if (v instanceof InputRef) return true;
+  if (Array.isArray(v)) return v.some(hasInput);
+  if (v !== null && typeof v === "object" && !(v instanceof CallRef)) return Object.values(v).some(hasInput);
+  return false;
+}
+
+/** Plain data (from YAML or JSON) as a {@link Value}. */
+export function toValue(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (Array.isArray(v)) return v.map(toValue);
+  if (typeof v === "object") {
+    const out: { [key: string]: Value } = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
+    return out;
+  }
+  return String(v);
+}

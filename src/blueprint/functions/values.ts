@@ -1,0 +1,181 @@
+/**
+ * The evaluator's result: plain data, with deferred references where a value is only known at deployment (an
+ * attribute of a resource, a secret) or comes from configuration (an input). The live emitter turns the references
+ * into Pulumi Outputs; the code emitter into TypeScript expressions. Pure data, no Pulumi imports.
+ */
+
+/** A blueprint value after evaluation. */
+export type Value = null | boolean | number | string | Value[] | { [key: string]: Value } | Deferred;
+
+/** A deployment input, with the value it has for this import (inputs are configuration in the generated program). */
+export class InputRef {
+  public readonly kind = "input";
+  constructor(
+    public readonly name: string,
+    public readonly path: readonly (string | number)[],
+    public readonly resolved: Value,
+  ) {}
+}
+
+/** An attribute (output) of the resource a node instance maps to, or a nested path into it. */
+export class AttributeRef {
+  public readonly kind = "attribute";
+  constructor(
+    public readonly node: string,
+    /** The instance of the referring node (the target instance is chosen from it when the plan is made). */
+    public readonly fromNode: string | undefined,
+    public readonly fromIndex: number,
+    /** The mapped resource's output property (`accessIpV4`, `id`, ...). */
+    public readonly output: string,
+    public readonly path: readonly (string | number)[],
+  ) {}
+}
+
+/** A secret: a Pulumi config secret of this name (optionally a path into its JSON value). */
+export class SecretRef {
+  public readonly kind = "secret";
+  constructor(
+    public readonly name: string,
+    public readonly path: readonly (string | number)[],
+  ) {}
+}
+
+/** A function whose arguments are not all known at import time, applied at run time by the same helper both ways. */
+export class CallRef {
+  public readonly kind = "call";
+  constructor(
+    public readonly fn: RuntimeFunction,
+    public readonly args: readonly Value[],
+  ) {}
+}
+
+/** The run-time helpers a {@link CallRef} can name (exported from `berth/blueprint`, see runtime.ts). */
+export type RuntimeFunction = "concat" | "merge" | "pick" | "stringFind" | "stringReplace" | "stringSplit" | "stringLower" | "stringUpper" | "toJson";
+
+/** A deferred reference. */
+export type Deferred = InputRef | AttributeRef | SecretRef | CallRef | OutputRef;
+
+/** True for a deferred reference. */
+export function isDeferred(v: unknown): v is Deferred {
+  return v instanceof InputRef || v instanceof AttributeRef || v instanceof SecretRef || v instanceof CallRef || v instanceof OutputRef;
+}
+
+/** True when a value holds no attribute, secret or call reference anywhere (inputs count as known). */
+export function isKnown(v: Value): boolean {
+  if (v instanceof InputRef) return true;
+  if (isDeferred(v)) return false;
+  if (Array.isArray(v)) return v.every(isKnown);
+  if (v !== null && typeof v === "object") return Object.values(v).every(isKnown);
+  return true;
+}
+
+/**
+ * The value as known at import time: inputs replaced by their values; attributes, secrets and calls over them are
+ * undefined (unknown until deployment).
+ */
+export function concrete(v: Value): unknown {
+  if (v instanceof InputRef) return concrete(v.resolved);
+  if (v instanceof CallRef) {
+    const args = v.args.map(concrete);
+    if (args.some((a) => a === undefined)) return undefined;
+    return applyFunction(v.fn, args);
+  }
+  if (isDeferred(v)) return undefined;
+  if (Array.isArray(v)) {
+    const items = v.map(concrete);
+    return items.some((i) => i === undefined) ? undefined : items;
+  }
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const c = concrete(x);
+      if (c === undefined) return undefined;
+      out[k] = c;
+    }
+    return out;
+  }
+  return v;
+}
+
+/** Python's `str()` of a JSON-like value, as Cloudify's `concat` applies it (`True`, `None`, `['a', 1]`). */
+export function pythonStr(v: unknown): string {
+  if (typeof v === "string") return v;
+  return pythonRepr(v);
+}
+
+function pythonRepr(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "string") return `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pythonRepr).join(", ")}]`;
+  if (typeof v === "object") {
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${pythonRepr(k)}: ${pythonRepr(x)}`)
+      .join(", ")}}`;
+  }
+  return String(v);
+}
+
+/** Applies a run-time function to known arguments (the same semantics the `berth/blueprint` helpers have). */
+export function applyFunction(fn: RuntimeFunction, args: readonly unknown[]): unknown {
+  const s = (i: number): string => pythonStr(args[i]);
+  switch (fn) {
+    case "concat":
+      return args.map(pythonStr).join("");
+    case "merge": {
+      const out: Record<string, unknown> = {};
+      for (const a of args) if (a !== null && typeof a === "object" && !Array.isArray(a)) Object.assign(out, a);
+      return out;
+    }
+    case "pick": {
+      let cur: unknown = args[0];
+      for (const key of args.slice(1)) {
+        if (cur === null || typeof cur !== "object") return null;
+        cur = (cur as Record<string, unknown>)[String(key)] ?? null;
+      }
+      return cur;
+    }
+    case "stringFind":
+      return s(0).indexOf(s(1));
+    case "stringReplace": {
+      const count = typeof args[3] === "number" ? args[3] : -1;
+      let out = s(0);
+      let done = 0;
+      let from = 0;
+      const old = s(1);
+      const rep = s(2);
+      if (old === "") return out;
+      while (count < 0 || done < count) {
+        const at = out.indexOf(old, from);
+        if (at === -1) break;
+        out = out.slice(0, at) + rep + out.slice(at + old.length);
+        from = at + rep.length;
+        done++;
+      }
+      return out;
+    }
+    case "stringSplit": {
+      const parts = s(0).split(s(1));
+      return typeof args[2] === "number" ? (parts[args[2]] ?? null) : parts;
+    }
+    case "stringLower":
+      return s(0).toLowerCase();
+    case "stringUpper":
+      return s(0).toUpperCase();
+    case "toJson":
+      return JSON.stringify(args[0]);
+  }
+}
+
+/** An output of a planned resource (what an {@link AttributeRef} becomes once the target instance is chosen). */
+export class OutputRef {
+  public readonly kind = "output";
+  constructor(
+    /** The planned resource's key. */
+    public readonly resource: string,
+    public readonly output: string,
+    public readonly path: readonly (string | number)[],
+  ) {}
+}

@@ -1,0 +1,127 @@
+import type { Site, SourceDoc } from "./site";
+
+/** A value as written in the blueprint (functions not yet evaluated) and where. */
+export interface Written {
+  value: unknown;
+  site: Site;
+}
+
+/** A property (or operation input, or input) schema entry. */
+export interface PropertySchema {
+  name: string;
+  /** The declared type name. @default none */
+  type?: string;
+  description?: string;
+  /** True when a default was declared. */
+  hasDefault: boolean;
+  default?: Written;
+  /** Whether a value must be given (the DSL's default is true). */
+  required: boolean;
+  site: Site;
+}
+
+/** One operation of a node type or template (interface `iface`, name `name`). */
+export interface Operation {
+  iface: string;
+  name: string;
+  /** `plugin.module.function`, a script path, or "" (a no-op). */
+  implementation: string;
+  /** The operation's inputs, merged per the DSL's rules. */
+  inputs: Map<string, Written>;
+  executor?: string;
+  site: Site;
+}
+
+/** A node type with its ancestry resolved. */
+export interface NodeType {
+  name: string;
+  /** This type, then its ancestors, nearest first. */
+  chain: string[];
+  properties: Map<string, PropertySchema>;
+  /** Operations keyed by `interface.operation`. */
+  operations: Map<string, Operation>;
+  site: Site;
+}
+
+/** A relationship type with its ancestry resolved. */
+export interface RelationshipType {
+  name: string;
+  chain: string[];
+  properties: Map<string, PropertySchema>;
+  site: Site;
+}
+
+/** What a relationship means for ordering and hosting, by derivation from the built-ins. */
+export type RelationshipKind = "contained_in" | "connected_to" | "depends_on";
+
+/** A relationship of a node template. */
+export interface RelationshipUse {
+  type: RelationshipType;
+  kind: RelationshipKind;
+  target: string;
+  properties: Map<string, Written>;
+  site: Site;
+}
+
+/** A node template. */
+export interface NodeTemplate {
+  name: string;
+  type: NodeType;
+  /** The template's own description (for comments in generated code). @default none */
+  description?: string;
+  /** Property values: the template's, else the type's defaults. */
+  properties: Map<string, Written>;
+  /** Operations keyed by `interface.operation`, template over type. */
+  operations: Map<string, Operation>;
+  relationships: RelationshipUse[];
+  /** The `contained_in` target, if any. */
+  host?: string;
+  /** Instances per host instance (instances.deploy or capabilities.scalable default_instances). */
+  instances: number;
+  site: Site;
+}
+
+/** A deployment input. */
+export interface InputDef extends PropertySchema {
+  constraints: Written | undefined;
+}
+
+/** An output or capability. */
+export interface OutputDef {
+  name: string;
+  description?: string;
+  value: Written;
+  site: Site;
+}
+
+/** A group, with its policies (monitoring policies are not converted; see the report). */
+export interface GroupDef {
+  name: string;
+  members: string[];
+  policies: { name: string; type: string; site: Site }[];
+  site: Site;
+}
+
+/** A `cloudify.policies.scaling` policy. */
+export interface ScalingPolicy {
+  name: string;
+  targets: string[];
+  defaultInstances: number;
+  site: Site;
+}
+
+/** The whole blueprint, semantics checked, functions not yet evaluated. */
+export interface BlueprintModel {
+  mainFile: string;
+  version: string | undefined;
+  description: string | undefined;
+  inputs: Map<string, InputDef>;
+  nodeTypes: Map<string, NodeType>;
+  relationshipTypes: Map<string, RelationshipType>;
+  nodes: Map<string, NodeTemplate>;
+  outputs: Map<string, OutputDef>;
+  capabilities: Map<string, OutputDef>;
+  groups: Map<string, GroupDef>;
+  policies: ScalingPolicy[];
+  docs: SourceDoc[];
+}

@@ -1,0 +1,378 @@
+import { CallRef, SecretRef, type Value } from "../functions/values";
+import type { MapContext, TargetClass, TypeMapping } from "./target";
+
+const cls = (module: string, path: string[], token: string): TargetClass => ({ module, path, token });
+
+/** The resource classes the mappings create. */
+export const TARGETS = {
+  dockerContainer: cls("berth/docker", ["DockerContainer"], "berth:index:DockerContainer"),
+  dockerService: cls("@pulumi/docker", ["Service"], "docker:index/service:Service"),
+  osInstance: cls("@pulumi/openstack", ["compute", "Instance"], "openstack:compute/instance:Instance"),
+  osKeypair: cls("@pulumi/openstack", ["compute", "Keypair"], "openstack:compute/keypair:Keypair"),
+  osNetwork: cls("@pulumi/openstack", ["networking", "Network"], "openstack:networking/network:Network"),
+  osSubnet: cls("@pulumi/openstack", ["networking", "Subnet"], "openstack:networking/subnet:Subnet"),
+  osPort: cls("@pulumi/openstack", ["networking", "Port"], "openstack:networking/port:Port"),
+  osRouter: cls("@pulumi/openstack", ["networking", "Router"], "openstack:networking/router:Router"),
+  osSecGroup: cls("@pulumi/openstack", ["networking", "SecGroup"], "openstack:networking/secGroup:SecGroup"),
+  osSecGroupRule: cls("@pulumi/openstack", ["networking", "SecGroupRule"], "openstack:networking/secGroupRule:SecGroupRule"),
+  osFloatingIp: cls("@pulumi/openstack", ["networking", "FloatingIp"], "openstack:networking/floatingIp:FloatingIp"),
+  osVolume: cls("@pulumi/openstack", ["blockstorage", "Volume"], "openstack:blockstorage/volume:Volume"),
+  awsInstance: cls("@pulumi/aws", ["ec2", "Instance"], "aws:ec2/instance:Instance"),
+  awsSecurityGroup: cls("@pulumi/aws", ["ec2", "SecurityGroup"], "aws:ec2/securityGroup:SecurityGroup"),
+  awsEip: cls("@pulumi/aws", ["ec2", "Eip"], "aws:ec2/eip:Eip"),
+  awsKeyPair: cls("@pulumi/aws", ["ec2", "KeyPair"], "aws:ec2/keyPair:KeyPair"),
+  awsVpc: cls("@pulumi/aws", ["ec2", "Vpc"], "aws:ec2/vpc:Vpc"),
+  awsSubnet: cls("@pulumi/aws", ["ec2", "Subnet"], "aws:ec2/subnet:Subnet"),
+  awsEni: cls("@pulumi/aws", ["ec2", "NetworkInterface"], "aws:ec2/networkInterface:NetworkInterface"),
+  tlsKey: cls("@pulumi/tls", ["PrivateKey"], "tls:index/privateKey:PrivateKey"),
+  k8sProvider: cls("@pulumi/kubernetes", ["Provider"], "pulumi:providers:kubernetes"),
+  k8sConfigGroup: cls("@pulumi/kubernetes", ["yaml", "v2", "ConfigGroup"], "kubernetes:yaml/v2:ConfigGroup"),
+  k8sPod: cls("@pulumi/kubernetes", ["core", "v1", "Pod"], "kubernetes:core/v1:Pod"),
+  k8sService: cls("@pulumi/kubernetes", ["core", "v1", "Service"], "kubernetes:core/v1:Service"),
+  k8sDeployment: cls("@pulumi/kubernetes", ["apps", "v1", "Deployment"], "kubernetes:apps/v1:Deployment"),
+  k8sReplicaSet: cls("@pulumi/kubernetes", ["apps", "v1", "ReplicaSet"], "kubernetes:apps/v1:ReplicaSet"),
+  k8sRc: cls("@pulumi/kubernetes", ["core", "v1", "ReplicationController"], "kubernetes:core/v1:ReplicationController"),
+  k8sPv: cls("@pulumi/kubernetes", ["core", "v1", "PersistentVolume"], "kubernetes:core/v1:PersistentVolume"),
+  k8sConfigMap: cls("@pulumi/kubernetes", ["core", "v1", "ConfigMap"], "kubernetes:core/v1:ConfigMap"),
+  k8sStorageClass: cls("@pulumi/kubernetes", ["storage", "v1", "StorageClass"], "kubernetes:storage.k8s.io/v1:StorageClass"),
+  k8sClusterRoleBinding: cls("@pulumi/kubernetes", ["rbac", "v1", "ClusterRoleBinding"], "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"),
+  remoteCommand: cls("@pulumi/command", ["remote", "Command"], "command:remote:Command"),
+} as const;
+
+type Obj = { [key: string]: Value };
+
+/** A mapping (object) value, or {} when the value is not one. */
+function obj(v: Value | undefined): Obj {
+  return v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v) && !("kind" in v && typeof (v as { kind: unknown }).kind === "string" && Object.keys(v).length === 0) ? (v as Obj) : {};
+}
+
+/** Drops undefined members and empty strings (Cloudify's "not set"). */
+function clean(o: Record<string, Value | undefined>): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== "" && v !== null) out[k] = v;
+  return out;
+}
+
+/** The first non-empty of several values. */
+function first(...vs: (Value | undefined)[]): Value | undefined {
+  return vs.find((v) => v !== undefined && v !== null && v !== "");
+}
+
+/** A name for the resource: the given one, else `resource_id`, else undefined (Pulumi auto-names). */
+function nameOf(ctx: MapContext, ...candidates: (Value | undefined)[]): Value | undefined {
+  return first(...candidates, ctx.props["resource_id"]);
+}
+
+function dockerContainer(ctx: MapContext): Value {
+  const image = obj(ctx.props["image"]);
+  const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
+  const start = ctx.op("cloudify.interfaces.lifecycle.start") ?? {};
+  const stop = ctx.op("cloudify.interfaces.lifecycle.stop") ?? {};
+  const del = ctx.op("cloudify.interfaces.lifecycle.delete") ?? {};
+  const host = ctx.related("cloudify.relationships.contained_in")[0];
+  const hostIp = host ? host.output("ip") : null;
+  for (const op of [create, start, stop, del]) if (op["daemon_client"] !== undefined) ctx.drop("the daemon_client operation input (set host on the container instead)");
+  return clean({
+    name: first(ctx.props["name"], ctx.node.name),
+    image: clean({ repository: image["repository"], tag: image["tag"], src: image["src"] }),
+    useExternalResource: ctx.known("use_external_resource") === true ? true : undefined,
+    host: typeof hostIp === "string" && hostIp !== "" && hostIp !== "localhost" && hostIp !== "127.0.0.1" ? { url: `ssh://${hostIp}` } : undefined,
+    create: clean({ params: create["params"] }),
+    start: clean({ params: start["params"], processesToWaitFor: start["processes_to_wait_for"], retryInterval: start["retry_interval"] }),
+    stop: clean({ params: stop["params"], retryInterval: stop["retry_interval"] }),
+    delete: clean({ params: del["params"] }),
+  });
+}
+
+function dockerContainer2(ctx: MapContext): Value {
+  const rc = obj(ctx.props["resource_config"]);
+  const args = obj(rc["container_args"]);
+  const tag = rc["image_tag"];
+  const known = typeof ctx.known("resource_config") === "object" ? (ctx.known("resource_config") as Record<string, unknown>)["image_tag"] : undefined;
+  let repository: Value | undefined = tag;
+  let version: Value | undefined;
+  if (typeof known === "string" && known.includes(":") && typeof tag === "string") {
+    repository = tag.slice(0, tag.lastIndexOf(":"));
+    version = tag.slice(tag.lastIndexOf(":") + 1);
+  }
+  return clean({ name: first(args["name"], ctx.node.name), image: clean({ repository, tag: version }), create: { params: args } });
+}
+
+function k8sObject(ctx: MapContext): Value {
+  const def = obj(ctx.props["definition"]);
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(def)) if (k !== "apiVersion" && k !== "kind") out[k] = v;
+  const ns = obj(ctx.props["options"])["namespace"];
+  const meta = obj(out["metadata"]);
+  if (meta["namespace"] === undefined && ns !== undefined && ns !== null) out["metadata"] = { ...meta, namespace: ns };
+  const api = def["apiVersion"];
+  if (typeof api === "string" && api.startsWith("extensions/")) ctx.drop(`apiVersion ${api} (removed from Kubernetes; written as the current API group)`);
+  return out;
+}
+
+function configGroupOf(ctx: MapContext): Value {
+  const def = ctx.props["definition"];
+  return { objs: [def ?? null] };
+}
+
+/** Software on a Swarm (docker-py service spec in snake_case) → a docker.Service. */
+function swarmService(ctx: MapContext): Value {
+  const tt = obj(ctx.props["task_template"]);
+  const cs = obj(tt["container_spec"]);
+  const es = obj(ctx.props["endpoint_spec"]);
+  const uc = obj(ctx.props["update_config"]);
+  const mode = obj(ctx.props["mode"]);
+  const labels = obj(ctx.props["labels"]);
+  if (ctx.known("compose_file")) ctx.drop("compose_file (use berth's SwarmStack for compose files)");
+  ctx.drop("the manager connection (the docker provider's host must point at the swarm manager)");
+  const ports = Array.isArray(es["ports"]) ? es["ports"].map((p) => { const o = obj(p); return clean({ protocol: o["protocol"], publishedPort: o["published_port"], targetPort: o["target_port"] }); }) : undefined;
+  return clean({
+    name: ctx.props["name"],
+    taskSpec: { containerSpec: clean({ image: cs["image"], args: cs["args"], env: cs["env"] }) },
+    endpointSpec: ports ? { ports } : undefined,
+    updateConfig: Object.keys(uc).length > 0 ? clean({ delay: typeof uc["delay"] === "number" ? `${uc["delay"] / 1e9}s` : uc["delay"], parallelism: uc["parallelism"], failureAction: uc["failure_action"] }) : undefined,
+    mode: obj(mode["replicated"])["replicas"] !== undefined ? { replicated: { replicas: obj(mode["replicated"])["replicas"] } } : undefined,
+    labels: Object.keys(labels).length > 0 ? Object.entries(labels).map(([label, value]) => ({ label, value })) : undefined,
+  });
+}
+
+/** Kubernetes plugin 1.x Microservice: an embedded manifest becomes a ConfigGroup; `kubectl run` becomes a Deployment. */
+function kubeMicroservice(ctx: MapContext): Value {
+  const config = ctx.props["config"];
+  if (config && typeof config === "object" && Object.keys(config).length > 0) return { objs: [config] };
+  if (Array.isArray(ctx.known("config_files")) && (ctx.known("config_files") as unknown[]).length > 0) ctx.drop("config_files with Python override strings (convert the manifests to config)");
+  ctx.drop("kubectl run/expose (written as an equivalent Deployment; the Service from kubectl expose is not created)");
+  const name = ctx.props["name"];
+  const labels = { app: name ?? ctx.node.name };
+  return {
+    objs: [
+      {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: name ?? ctx.node.name },
+        spec: {
+          replicas: ctx.props["replicas"] ?? 1,
+          selector: { matchLabels: labels },
+          template: { metadata: { labels }, spec: { containers: [clean({ name: name ?? ctx.node.name, image: ctx.props["image"], ports: [{ containerPort: ctx.props["target_port"] ?? null }] })] } },
+        },
+      },
+    ],
+  };
+}
+
+const K8S_TYPED: [string, TargetClass][] = [
+  ["cloudify.kubernetes.resources.Pod", TARGETS.k8sPod],
+  ["cloudify.kubernetes.resources.Service", TARGETS.k8sService],
+  ["cloudify.kubernetes.resources.Deployment", TARGETS.k8sDeployment],
+  ["cloudify.kubernetes.resources.ReplicaSet", TARGETS.k8sReplicaSet],
+  ["cloudify.kubernetes.resources.ReplicationController", TARGETS.k8sRc],
+  ["cloudify.kubernetes.resources.PersistentVolume", TARGETS.k8sPv],
+  ["cloudify.kubernetes.resources.ConfigMap", TARGETS.k8sConfigMap],
+  ["cloudify.kubernetes.resources.StorageClass", TARGETS.k8sStorageClass],
+  ["cloudify.kubernetes.resources.ClusterRoleBinding", TARGETS.k8sClusterRoleBinding],
+];
+
+const idOf = (ctx: MapContext, rel: string): Value[] => ctx.related(rel).map((r) => r.output("id"));
+
+/** The type-mapping table: each Cloudify node type Berth converts, the resource it becomes, and its attributes. */
+export const TYPE_MAPPINGS: readonly TypeMapping[] = [
+  { type: "cloudify.docker.Container", target: TARGETS.dockerContainer, attributes: { container_id: "containerId" }, args: dockerContainer },
+  { type: "cloudify.nodes.docker.container", target: TARGETS.dockerContainer, attributes: { container_id: "containerId" }, args: dockerContainer2 },
+  {
+    type: "cloudify.openstack.nodes.Server",
+    target: TARGETS.osInstance,
+    attributes: { ip: "accessIpV4", public_ip: "accessIpV4", networks: "networks", external_id: "id" },
+    args: (ctx) => {
+      const server = obj(ctx.props["server"]);
+      const ports = idOf(ctx, "cloudify.openstack.server_connected_to_port").map((port) => ({ port }));
+      const groups = ctx.related("cloudify.openstack.server_connected_to_security_group").map((r) => r.output("name"));
+      const key = ctx.related("cloudify.openstack.server_connected_to_keypair")[0];
+      const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
+      const args = obj(create["args"]);
+      if (ctx.related("cloudify.openstack.server_connected_to_floating_ip").length > 0) ctx.drop("the floating IP association (associate the FloatingIp with the instance's port)");
+      return clean({
+        name: nameOf(ctx, server["name"], args["name"]),
+        imageName: first(ctx.props["image"], server["image"], args["image"]),
+        flavorName: first(ctx.props["flavor"], server["flavor"], args["flavor"]),
+        userData: first(args["userdata"], server["userdata"]),
+        networks: ports.length > 0 ? ports : ctx.props["management_network_name"] ? [{ name: ctx.props["management_network_name"] }] : undefined,
+        securityGroups: groups.length > 0 ? groups : undefined,
+        keyPair: key ? key.output("name") : undefined,
+      });
+    },
+  },
+  { type: "cloudify.openstack.nodes.KeyPair", target: TARGETS.osKeypair, attributes: { external_id: "id" }, args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["keypair"])["name"]) }) },
+  { type: "cloudify.openstack.nodes.Network", target: TARGETS.osNetwork, attributes: { external_id: "id" }, args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["network"])["name"]), adminStateUp: true }) },
+  {
+    type: "cloudify.openstack.nodes.Subnet",
+    target: TARGETS.osSubnet,
+    attributes: { external_id: "id" },
+    args: (ctx) => {
+      const s = obj(ctx.props["subnet"]);
+      const net = ctx.related("cloudify.relationships.contained_in")[0];
+      return clean({ name: nameOf(ctx, s["name"]), networkId: net ? net.output("id") : undefined, cidr: s["cidr"], ipVersion: s["ip_version"] ?? 4, dnsNameservers: s["dns_nameservers"] });
+    },
+  },
+  {
+    type: "cloudify.openstack.nodes.Port",
+    target: TARGETS.osPort,
+    attributes: { external_id: "id", fixed_ip_address: "allFixedIps" },
+    args: (ctx) => {
+      const net = ctx.related("cloudify.relationships.contained_in")[0];
+      const subnets = idOf(ctx, "cloudify.openstack.port_connected_to_subnet");
+      const groups = idOf(ctx, "cloudify.openstack.port_connected_to_security_group");
+      if (ctx.related("cloudify.openstack.port_connected_to_floating_ip").length > 0) ctx.drop("the floating IP association (set portId on the FloatingIp)");
+      return clean({
+        name: nameOf(ctx, obj(ctx.props["port"])["name"]),
+        networkId: net ? net.output("id") : undefined,
+        fixedIps: subnets.length > 0 ? subnets.map((subnetId) => clean({ subnetId, ipAddress: ctx.props["fixed_ip"] })) : undefined,
+        securityGroupIds: groups.length > 0 ? groups : undefined,
+      });
+    },
+  },
+  {
+    type: "cloudify.openstack.nodes.Router",
+    target: TARGETS.osRouter,
+    attributes: { external_id: "id" },
+    args: (ctx) => {
+      if (ctx.props["external_network"]) ctx.drop("external_network by name (set externalNetworkId to the network's id)");
+      return clean({ name: nameOf(ctx, obj(ctx.props["router"])["name"]) });
+    },
+  },
+  {
+    type: "cloudify.openstack.nodes.SecurityGroup",
+    target: TARGETS.osSecGroup,
+    attributes: { external_id: "id" },
+    args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["security_group"])["name"]), description: ctx.props["description"], deleteDefaultRules: ctx.known("disable_default_egress_rules") === true ? true : undefined }),
+    extras: (ctx) => {
+      const rules = Array.isArray(ctx.props["rules"]) ? ctx.props["rules"] : [];
+      return rules.map((r, i) => {
+        const o = obj(r);
+        return {
+          suffix: `rule-${i}`,
+          target: TARGETS.osSecGroupRule,
+          args: clean({ direction: "ingress", ethertype: "IPv4", protocol: o["protocol"] ?? "tcp", portRangeMin: o["port_range_min"] ?? o["port"], portRangeMax: o["port_range_max"] ?? o["port"], remoteIpPrefix: o["remote_ip_prefix"] ?? "0.0.0.0/0" }),
+        };
+      });
+    },
+  },
+  {
+    type: "cloudify.openstack.nodes.FloatingIP",
+    target: TARGETS.osFloatingIp,
+    attributes: { floating_ip_address: "address", external_id: "id" },
+    args: (ctx) => {
+      const f = obj(ctx.props["floatingip"]);
+      return clean({ pool: first(f["floating_network_name"], f["floating_network_id"], "public") });
+    },
+  },
+  { type: "cloudify.openstack.nodes.Volume", target: TARGETS.osVolume, attributes: { external_id: "id" }, args: (ctx) => { const v = obj(ctx.props["volume"]); return clean({ name: nameOf(ctx, v["name"]), size: v["size"] ?? 1, availabilityZone: v["availability_zone"] }); } },
+  {
+    type: "cloudify.aws.nodes.Instance",
+    target: TARGETS.awsInstance,
+    attributes: { ip: "privateIp", public_ip_address: "publicIp", aws_resource_id: "id" },
+    args: (ctx) => {
+      const groups = idOf(ctx, "cloudify.aws.relationships.connected_to_security_group");
+      const subnet = [...ctx.related("cloudify.aws.relationships.instance_contained_in_subnet"), ...ctx.related("cloudify.aws.relationships.instance_connected_to_subnet")][0];
+      const key = ctx.related("cloudify.aws.relationships.instance_connected_to_keypair")[0];
+      if (ctx.props["parameters"] && Object.keys(obj(ctx.props["parameters"])).length > 0) ctx.drop("parameters (boto run_instances keyword arguments)");
+      return clean({
+        ami: ctx.props["image_id"],
+        instanceType: ctx.props["instance_type"],
+        tags: Object.keys(obj(ctx.props["tags"])).length > 0 || ctx.props["name"] ? { ...obj(ctx.props["tags"]), ...(ctx.props["name"] ? { Name: ctx.props["name"] } : {}) } : undefined,
+        vpcSecurityGroupIds: groups.length > 0 ? groups : undefined,
+        subnetId: subnet ? subnet.output("id") : undefined,
+        keyName: key ? key.output("keyName") : undefined,
+      });
+    },
+  },
+  {
+    type: "cloudify.aws.nodes.SecurityGroup",
+    target: TARGETS.awsSecurityGroup,
+    attributes: { aws_resource_id: "id" },
+    args: (ctx) => {
+      const vpc = ctx.related("cloudify.aws.relationships.security_group_contained_in_vpc")[0];
+      const rules = Array.isArray(ctx.props["rules"]) ? ctx.props["rules"] : [];
+      return clean({
+        description: ctx.props["description"],
+        vpcId: vpc ? vpc.output("id") : undefined,
+        ingress: rules.length > 0 ? rules.map((r) => { const o = obj(r); return clean({ protocol: o["ip_protocol"] ?? "tcp", fromPort: o["from_port"], toPort: o["to_port"], cidrBlocks: o["cidr_ip"] ? [o["cidr_ip"]] : undefined }); }) : undefined,
+        tags: Object.keys(obj(ctx.props["tags"])).length > 0 ? ctx.props["tags"] : undefined,
+      });
+    },
+  },
+  { type: "cloudify.aws.nodes.ElasticIP", target: TARGETS.awsEip, attributes: { aws_resource_id: "publicIp" }, args: (ctx) => clean({ domain: ctx.props["domain"] }) },
+  {
+    type: "cloudify.aws.nodes.KeyPair",
+    target: TARGETS.awsKeyPair,
+    attributes: { aws_resource_id: "keyName" },
+    args: (ctx) => {
+      ctx.drop("private_key_path (Cloudify generated the key; give the public key as the config secret <node>_public_key)");
+      return clean({ keyName: ctx.props["resource_id"], publicKey: new SecretRef(`${ctx.node.name}_public_key`, []) });
+    },
+  },
+  { type: "cloudify.aws.nodes.VPC", target: TARGETS.awsVpc, attributes: { aws_resource_id: "id" }, args: (ctx) => clean({ cidrBlock: ctx.props["cidr_block"], instanceTenancy: ctx.props["instance_tenancy"] }) },
+  {
+    type: "cloudify.aws.nodes.Subnet",
+    target: TARGETS.awsSubnet,
+    attributes: { aws_resource_id: "id" },
+    args: (ctx) => {
+      const vpc = ctx.related("cloudify.aws.relationships.subnet_contained_in_vpc")[0] ?? ctx.related("cloudify.relationships.contained_in")[0];
+      return clean({ vpcId: vpc ? vpc.output("id") : undefined, cidrBlock: ctx.props["cidr_block"], availabilityZone: ctx.props["availability_zone"] });
+    },
+  },
+  {
+    type: "cloudify.aws.nodes.Interface",
+    target: TARGETS.awsEni,
+    attributes: { aws_resource_id: "id" },
+    args: (ctx) => {
+      const subnet = ctx.related("cloudify.aws.relationships.connected_to_subnet")[0] ?? ctx.related("cloudify.relationships.contained_in")[0];
+      const groups = idOf(ctx, "cloudify.aws.relationships.connected_to_security_group");
+      return clean({ subnetId: subnet ? subnet.output("id") : undefined, securityGroups: groups.length > 0 ? groups : undefined });
+    },
+  },
+  {
+    type: "cloudify.kubernetes.nodes.Master",
+    target: TARGETS.k8sProvider,
+    attributes: {},
+    args: (ctx) => {
+      const conf = obj(ctx.props["configuration"]);
+      const content = conf["file_content"];
+      if (content === undefined) ctx.drop("configuration other than file_content (set the provider's kubeconfig)");
+      return clean({ kubeconfig: content === undefined ? undefined : new CallRef("toJson", [content]) });
+    },
+  },
+  ...K8S_TYPED.map(([type, target]): TypeMapping => ({ type, target, attributes: {}, args: k8sObject })),
+  { type: "cloudify.kubernetes.resources.BlueprintDefinedResource", target: TARGETS.k8sConfigGroup, attributes: {}, args: configGroupOf },
+  {
+    type: "cloudify.kubernetes.resources.CustomBlueprintDefinedResource",
+    target: TARGETS.k8sConfigGroup,
+    attributes: {},
+    args: (ctx) => { ctx.drop("api_mapping (the object is applied by kind, not through the named client calls)"); return configGroupOf(ctx); },
+  },
+  {
+    type: "cloudify.kubernetes.resources.FileDefinedResource",
+    target: TARGETS.k8sConfigGroup,
+    attributes: {},
+    args: (ctx) => {
+      const file = obj(ctx.props["file"]);
+      const path = ctx.known("file") as Record<string, unknown> | undefined;
+      const text = typeof path?.["resource_path"] === "string" ? ctx.resource(path["resource_path"]) : undefined;
+      if (text === undefined) ctx.drop(`file.resource_path ${JSON.stringify(file["resource_path"] ?? null)} could not be read`);
+      if (Object.keys(obj(file["template_variables"])).length > 0) ctx.drop("template_variables (Jinja rendering is not applied)");
+      return { yaml: text ?? "" };
+    },
+  },
+  { type: "cloudify.kubernetes.Microservice", target: TARGETS.k8sConfigGroup, attributes: {}, args: kubeMicroservice },
+  { type: "cloudify.swarm.Microservice", target: TARGETS.dockerService, attributes: {}, args: swarmService },
+];
+
+const BY_TYPE = new Map(TYPE_MAPPINGS.map((m) => [m.type, m]));
+
+/** The mapping for a node type chain (most derived first), or undefined. */
+export function mappingFor(chain: readonly string[]): TypeMapping | undefined {
+  for (const t of chain) {
+    const m = BY_TYPE.get(t);
+    if (m) return m;
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { Value } from "../functions/values";
+import type { NodeTemplate, RelationshipKind } from "../model/types";
+
+/** A Pulumi resource class: the package, the export path inside it, and the type token it registers. */
+export interface TargetClass {
+  /** The npm module (`@pulumi/openstack`, `berth/docker`). */
+  module: string;
+  /** The export path (`["compute", "Instance"]`). */
+  path: readonly string[];
+  /** The registered type token, for reports and tests. */
+  token: string;
+}
+
+/** A related node, seen from the node being mapped. */
+export interface Related {
+  node: string;
+  type: string;
+  kind: RelationshipKind;
+  /** The relationship's type name. */
+  relationship: string;
+  /** An output of the related node's main resource (for the instance related to this one). */
+  output(name: string): Value;
+}
+
+/** What a mapping sees of one node instance. */
+export interface MapContext {
+  node: NodeTemplate;
+  index: number;
+  /** Evaluated property values. */
+  props: Record<string, Value>;
+  /** A property value known at import time (inputs resolved), or undefined. */
+  known(prop: string): unknown;
+  /** Evaluated inputs of an operation (`lifecycle.create`), or undefined when the node has no such operation. */
+  op(key: string): Record<string, Value> | undefined;
+  /** Relationships of this node whose type derives from `type` (or of this kind). */
+  related(type: string): Related[];
+  /** The text of a blueprint resource file (relative to the main blueprint), or undefined when it cannot be read. */
+  resource(path: string): string | undefined;
+  /** Records something that could not be carried over, with why. */
+  drop(what: string): void;
+}
+
+/** An additional resource a mapping creates beside the main one (a security-group rule, a generated key). */
+export interface ExtraResource {
+  suffix: string;
+  target: TargetClass;
+  args: Value;
+}
+
+/** One row of the type-mapping table. */
+export interface TypeMapping {
+  /** The Cloudify node type (most derived match wins). */
+  type: string;
+  target: TargetClass;
+  /** Cloudify attribute name → the resource's output property (get_attribute). */
+  attributes: Record<string, string>;
+  /** Builds the resource's arguments. */
+  args(ctx: MapContext): Value;
+  /** Additional resources, created after the main one. @default none */
+  extras?(ctx: MapContext): ExtraResource[];
+  /** The resource's id for `use_external_resource` lookups (`resource_id`). @default the resource_id property */
+  lookupId?(ctx: MapContext): Value;
+}
