@@ -1,0 +1,150 @@
+/**
+ * The short forms of Compose values: shell-style command strings, port specs (`127.0.0.1:8080:80/udp`) and volume
+ * specs (`data:/var/lib/data:ro`). Pure functions; the loader reports their errors with file:line.
+ */
+import type { ComposeMount, ComposePort } from "./model";
+
+/** Splits a command string into words the way a POSIX shell does (quotes and backslashes; no expansion). */
+export function shellWords(text: string): { words: string[]; error?: string } {
+  const words: string[] = [];
+  let current = "";
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else current += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) current += text[++i];
+      else current += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === "\\" && i + 1 < text.length) {
+      current += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(current);
+      current = "";
+      inWord = false;
+    } else {
+      current += c;
+      inWord = true;
+    }
+  }
+  if (quote) return { words, error: `unterminated ${quote === '"' ? "double" : "single"} quote` };
+  if (inWord) words.push(current);
+  return { words };
+}
+
+function range(text: string): [number, number] | undefined {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return a >= 0 && a <= 65535 && b >= a && b <= 65535 ? [a, b] : undefined;
+}
+
+/** Parses a short port spec `[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]` (ranges allowed) into one port per target. */
+export function parseShortPort(spec: string): { ports: ComposePort[]; error?: string } {
+  const bad = (why: string) => ({
+    ports: [],
+    error: `"${spec}" is not a port: ${why}; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"`,
+  });
+  const slash = spec.lastIndexOf("/");
+  const protocol = slash >= 0 ? spec.slice(slash + 1).toLowerCase() : "tcp";
+  if (!["tcp", "udp", "sctp"].includes(protocol)) return bad(`the protocol "${protocol}" is not tcp, udp or sctp`);
+  const body = slash >= 0 ? spec.slice(0, slash) : spec;
+  let hostIp: string | undefined;
+  let rest = body;
+  const v6 = /^\[([0-9a-fA-F:.]+)\]:(.*)$/.exec(body);
+  if (v6) {
+    hostIp = v6[1];
+    rest = v6[2]!;
+  }
+  const parts = rest.split(":");
+  if (!v6 && parts.length === 3) hostIp = parts.shift();
+  if (parts.length > 2 || (v6 && parts.length !== 2)) return bad("too many colons");
+  const target = range(parts[parts.length - 1]!);
+  if (!target) return bad("the container port is not a number or range");
+  const publishedText = parts.length === 2 ? parts[0]! : "";
+  const published = publishedText === "" ? undefined : range(publishedText);
+  if (publishedText !== "" && !published) return bad("the published port is not a number or range");
+  const count = target[1] - target[0] + 1;
+  if (published && published[1] - published[0] + 1 !== count && published[0] !== published[1]) {
+    return bad("the published range and the container range differ in length");
+  }
+  const ports: ComposePort[] = [];
+  for (let k = 0; k < count; k++) {
+    const port: ComposePort = { target: target[0] + k, protocol };
+    if (published) port.published = published[0] === published[1] ? published[0] : published[0] + k;
+    if (hostIp) port.hostIp = hostIp;
+    ports.push(port);
+  }
+  return { ports };
+}
+
+const PROPAGATION = new Set(["shared", "rshared", "slave", "rslave", "private", "rprivate"]);
+
+/**
+ * Parses a short volume spec `[SOURCE:]TARGET[:MODE]`. A source starting with `/`, `.` or `~` is a bind mount
+ * (relative paths resolved against `baseDir`, `~` against `home`); another source names a volume; no source is an
+ * anonymous volume.
+ */
+export function parseShortVolume(spec: string, baseDir: string, home: string): { mount?: ComposeMount; error?: string } {
+  const parts = spec.split(":");
+  if (parts.length > 3 || parts.some((p) => p === "")) {
+    return { error: `"${spec}" is not a volume: write [SOURCE:]TARGET[:MODE], e.g. "data:/var/lib/data:ro"` };
+  }
+  let source: string | undefined;
+  let target: string;
+  let mode = "";
+  if (parts.length === 1) target = parts[0]!;
+  else if (parts.length === 2 && !parts[1]!.startsWith("/")) {
+    target = parts[0]!;
+    mode = parts[1]!;
+  } else {
+    source = parts[0];
+    target = parts[1]!;
+    mode = parts[2] ?? "";
+  }
+  if (!target.startsWith("/")) return { error: `"${spec}": the container path "${target}" must be absolute` };
+  const mount: ComposeMount = { type: "volume", target, readOnly: false };
+  for (const option of mode === "" ? [] : mode.split(",")) {
+    if (option === "ro") mount.readOnly = true;
+    else if (option === "rw") mount.readOnly = false;
+    else if (option === "nocopy") mount.noCopy = true;
+    else if (PROPAGATION.has(option)) mount.propagation = option;
+    else if (option !== "z" && option !== "Z" && option !== "cached" && option !== "delegated" && option !== "consistent") {
+      return { error: `"${spec}": the mode "${option}" is not ro, rw, nocopy or a bind propagation` };
+    }
+  }
+  if (source !== undefined) {
+    if (/^[/.~]/.test(source)) {
+      mount.type = "bind";
+      mount.source = resolvePath(source, baseDir, home);
+    } else {
+      mount.source = source;
+    }
+  }
+  return { mount };
+}
+
+/** Resolves a host path from a Compose file: `~` against `home`, relative paths against `baseDir`. */
+export function resolvePath(path: string, baseDir: string, home: string): string {
+  const expanded = path === "~" ? home : path.startsWith("~/") ? `${home}${path.slice(1)}` : path;
+  if (expanded.startsWith("/")) return normalize(expanded);
+  return normalize(`${baseDir}/${expanded}`);
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return `/${out.join("/")}`;
+}

@@ -1,0 +1,30 @@
+/** Shared helpers for the Compose fixture files under test/fixtures/compose (written by us for these tests). */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The folder of the fixture Compose files. */
+export const FIXTURES = path.resolve(__dirname, "../fixtures/compose");
+
+/** The absolute path of a fixture. */
+export function fixture(name: string): string {
+  return path.join(FIXTURES, name);
+}
+
+/** Reads a file (the loader's `readFile`). */
+export function readFile(p: string): string {
+  return fs.readFileSync(p, "utf8");
+}
+
+/**
+ * `file:line:column` of the first line of a fixture that starts with `prefix` after its indentation, searched from
+ * the line that contains `after` (found by plain text search, independently of the loader's position index).
+ */
+export function lineOf(file: string, prefix: string, after?: string): string {
+  const lines = readFile(fixture(file)).split("\n");
+  const start = after === undefined ? 0 : lines.findIndex((l) => l.includes(after));
+  for (let i = Math.max(start, 0); i < lines.length; i++) {
+    const trimmed = lines[i]!.trimStart();
+    if (trimmed.startsWith(prefix)) return `${fixture(file)}:${i + 1}:${lines[i]!.length - trimmed.length + 1}`;
+  }
+  throw new Error(`no line starting with ${prefix} in ${file}`);
+}
