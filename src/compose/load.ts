@@ -23,7 +23,7 @@ import type {
   ComposeUpdateConfig,
   ComposeVolume,
 } from "./model";
-import { indexPositions, type Position, positionOf } from "./positions";
+import { type ParsedYaml, parseYaml } from "../yaml/parse";
 import { parseShortPort, parseShortVolume, resolvePath, shellWords } from "./syntax";
 import { parseBytes, parseCpus, parseDuration } from "./units";
 
@@ -94,7 +94,8 @@ export function loadCompose(text: string, options: LoadComposeOptions): LoadedCo
 
 class Loader {
   private readonly diagnostics: ComposeDiagnostic[] = [];
-  private readonly positions: Map<string, Position>;
+  /** The same text through the shared positioned-YAML parser, for file:line:column of every key and item. */
+  private readonly positions: ParsedYaml;
   private readonly baseDir: string;
   private readonly home: string;
 
@@ -102,15 +103,15 @@ class Loader {
     private readonly text: string,
     private readonly options: LoadComposeOptions,
   ) {
-    this.positions = indexPositions(text);
+    this.positions = parseYaml(text, options.fileName);
     const slash = options.fileName.lastIndexOf("/");
     this.baseDir = slash > 0 ? options.fileName.slice(0, slash) : slash === 0 ? "/" : ".";
     this.home = options.home ?? "/root";
   }
 
   private where(path: Path): string {
-    const p = positionOf(this.positions, path);
-    return `${this.options.fileName}:${p.line}:${p.column}`;
+    const p = this.positions.locateKey(path);
+    return `${this.options.fileName}:${p.line}:${p.col}`;
   }
 
   private error(path: Path, message: string): void {

@@ -28,3 +28,10 @@ export function lineOf(file: string, prefix: string, after?: string): string {
   }
   throw new Error(`no line starting with ${prefix} in ${file}`);
 }
+
+/** `file:line:column` of the value of the sequence item on the line {@link lineOf} finds (the column after `- `). */
+export function itemOf(file: string, prefix: string, after?: string): string {
+  const at = lineOf(file, prefix, after).split(":");
+  const col = Number(at.pop()) + 2;
+  return `${at.join(":")}:${col}`;
+}

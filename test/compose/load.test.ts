@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { COMPOSE_COVERAGE } from "../../src/compose/coverage";
 import { type LoadComposeOptions, loadCompose } from "../../src/compose/load";
-import { fixture, lineOf, readFile } from "./fixtures";
+import { fixture, itemOf, lineOf, readFile } from "./fixtures";
 
 const ENV = { BERTH_TEST_IMAGE: "img:1" };
 
@@ -277,13 +277,13 @@ test("spec-only.yaml: anchors, merge keys, env files, interpolation, port ranges
       [
         "warning",
         "services.app.ports.0",
-        lineOf("spec-only.yaml", '- "127.0.0.1'),
+        itemOf("spec-only.yaml", '- "127.0.0.1'),
         "the host address 127.0.0.1 is left out on swarm: the routing mesh publishes on every node",
       ],
       [
         "warning",
         "services.app.ports.0",
-        lineOf("spec-only.yaml", '- "127.0.0.1'),
+        itemOf("spec-only.yaml", '- "127.0.0.1'),
         "the host address 127.0.0.1 is left out on swarm: the routing mesh publishes on every node",
       ],
     ],
@@ -345,9 +345,9 @@ test("mistakes are errors that name the key, its line and the fix", () => {
       '/p/compose.yaml:3:5 "imagee" is not a Compose key Berth knows; check the spelling against the Compose Specification',
       '/p/compose.yaml:13:5 "depends_on" is left out on swarm: Swarm has no start order; docker: creation order and readiness conditions',
       '/p/compose.yaml:2:3 service "web" has no image; Berth never builds images, so set `image`',
-      '/p/compose.yaml:6:5 "80:http" is not a port: the container port is not a number or range; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"',
-      '/p/compose.yaml:4:5 the volume "nope" is not declared under the top-level `volumes`',
-      '/p/compose.yaml:5:5 the network "missing" is not declared under the top-level `networks`',
+      '/p/compose.yaml:6:13 "80:http" is not a port: the container port is not a number or range; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"',
+      '/p/compose.yaml:4:15 the volume "nope" is not declared under the top-level `volumes`',
+      '/p/compose.yaml:5:16 the network "missing" is not declared under the top-level `networks`',
       "/p/compose.yaml:8:7 must be a whole number",
       '/p/compose.yaml:11:7 a test list must start with "CMD", "CMD-SHELL" or "NONE"',
       '/p/compose.yaml:12:7 "soon" is not a duration; write e.g. "10s", "1m30s" or "500ms"',
