@@ -60,7 +60,7 @@ export const DOCKER_PY_OPERATIONS: readonly DockerPyOperation[] = ["create", "st
  * The `@pulumi/docker` Container arguments the params map onto, as plain values. Every field has the provider's
  * type without `Input`, so a value of this type is a `Partial<docker.ContainerArgs>` (params.ts checks that).
  */
-export interface ContainerValues {
+export interface DockerPyContainerValues {
   /** Linux capabilities to add and drop. */
   capabilities?: { adds?: string[]; drops?: string[] };
   /** Parent cgroup. */
@@ -190,7 +190,7 @@ export interface ContainerValues {
 }
 
 /** Converts one docker-py value into the Container arguments it sets. */
-export type ParamConverter = (value: unknown) => Converted<ContainerValues>;
+export type DockerPyParamConverter = (value: unknown) => Converted<DockerPyContainerValues>;
 
 /** One docker-py keyword argument and what it becomes. */
 export interface DockerPyParamRow {
@@ -205,7 +205,7 @@ export interface DockerPyParamRow {
   /** The provider arguments it sets, e.g. `["restart", "maxRetryCount"]`; empty when none. */
   targets: readonly string[];
   /** The converter; absent for keys with no equivalent and for `host_config` (whose entries are rows themselves). @default none */
-  convert?: ParamConverter;
+  convert?: DockerPyParamConverter;
   /** Conversion and notes for the docs. */
   notes: string;
   /** For a key with no provider equivalent: the problem message, saying why and what to do instead. @default none */
@@ -213,21 +213,21 @@ export interface DockerPyParamRow {
 }
 
 /** A converter that puts one converted value into one Container argument. */
-function into<K extends keyof ContainerValues>(
+function into<K extends keyof DockerPyContainerValues>(
   target: K,
-  convert: (value: unknown) => Converted<NonNullable<ContainerValues[K]>>,
-): ParamConverter {
+  convert: (value: unknown) => Converted<NonNullable<DockerPyContainerValues[K]>>,
+): DockerPyParamConverter {
   return (value) => {
     const r = convert(value);
     if (!r.ok) return r;
-    const out: ContainerValues = {};
+    const out: DockerPyContainerValues = {};
     out[target] = r.value;
     return converted(out);
   };
 }
 
 /** A converter for a boolean that only has a meaning one way: `accepted` maps to nothing, the other value is an issue. */
-function onlyWhen(accepted: boolean, otherwise: string): ParamConverter {
+function onlyWhen(accepted: boolean, otherwise: string): DockerPyParamConverter {
   return (value) => {
     const b = toBoolean(value);
     if (!b.ok) return b;
@@ -910,7 +910,7 @@ export const DOCKER_PY_PARAMS: readonly DockerPyParamRow[] = [
     hostConfigKey: "PidsLimit",
     targets: [],
     notes: "No equivalent.",
-    unsupported: "has no equivalent: the provider cannot set a container's PIDs limit. Remove it, or set a default PIDs limit on the Docker engine.",
+    unsupported: "has no equivalent: the provider cannot set a container's PIDs limit (HostConfig.PidsLimit). Remove it; bound resource use with `mem_limit` and `nano_cpus` instead.",
   },
   {
     key: "oom_kill_disable",
@@ -1046,7 +1046,7 @@ export const DOCKER_PY_PARAMS: readonly DockerPyParamRow[] = [
     hostConfigKey: "InitPath",
     targets: [],
     notes: "No equivalent.",
-    unsupported: "has no equivalent: the provider cannot choose the init binary (newer engines ignore it). Remove it; `init: true` uses the engine's init.",
+    unsupported: "has no equivalent: the provider cannot choose the init binary. Remove it; `init: true` runs the init the engine is configured with.",
   },
 
   // --- stop ---

@@ -1,7 +1,7 @@
 import type * as docker from "@pulumi/docker";
 import type { Problem } from "../core/problems";
 import {
-  type ContainerValues,
+  type DockerPyContainerValues,
   DOCKER_PY_OPERATIONS,
   DOCKER_PY_PARAMS,
   type DockerPyOperation,
@@ -87,22 +87,22 @@ interface Contribution {
   row: DockerPyParamRow;
   where: string;
   raw: unknown;
-  values: ContainerValues;
+  values: DockerPyContainerValues;
 }
 
 /** Typed keys of the converted values. */
-function targetsOf(values: ContainerValues): (keyof ContainerValues)[] {
-  return Object.keys(values).filter((k): k is keyof ContainerValues => k in values);
+function targetsOf(values: DockerPyContainerValues): (keyof DockerPyContainerValues)[] {
+  return Object.keys(values).filter((k): k is keyof DockerPyContainerValues => k in values);
 }
 
 /**
  * Merges one converted target into the result: lists are joined, maps are merged key by key, single values must
  * agree. Returns a conflict message, or undefined.
  */
-function mergeTarget<K extends keyof ContainerValues>(
-  merged: ContainerValues,
+function mergeTarget<K extends keyof DockerPyContainerValues>(
+  merged: DockerPyContainerValues,
   key: K,
-  value: ContainerValues[K],
+  value: DockerPyContainerValues[K],
   firstWhere: string | undefined,
 ): string | undefined {
   const existing = merged[key];
@@ -111,7 +111,7 @@ function mergeTarget<K extends keyof ContainerValues>(
     return undefined;
   }
   if (Array.isArray(existing) && Array.isArray(value)) {
-    merged[key] = [...existing, ...value] as ContainerValues[K];
+    merged[key] = [...existing, ...value] as DockerPyContainerValues[K];
     return undefined;
   }
   if (isPlainObject(existing) && isPlainObject(value)) {
@@ -130,7 +130,7 @@ function mergeTarget<K extends keyof ContainerValues>(
 }
 
 /** A deep copy of converted values, so that merging never changes a contribution. */
-function copyValues(values: ContainerValues): ContainerValues {
+function copyValues(values: DockerPyContainerValues): DockerPyContainerValues {
   return structuredClone(values);
 }
 
@@ -201,7 +201,7 @@ export function mapDockerPyParams(params: DockerPyOperationParams): MappedContai
   }
 
   // Merge the rows' values into the Container arguments, in table order.
-  const merged: ContainerValues = {};
+  const merged: DockerPyContainerValues = {};
   const firstWhere = new Map<string, string>();
   let exposed: Contribution | undefined;
   for (const row of DOCKER_PY_PARAMS) {
@@ -230,7 +230,7 @@ export function mapDockerPyParams(params: DockerPyOperationParams): MappedContai
  * Exposed `ports` of create: one already bound by a port binding is that binding; with `publish_all_ports` it is
  * published on a free host port; otherwise it is a problem (the provider cannot expose without publishing).
  */
-function publishExposedPorts(merged: ContainerValues, exposed: Contribution, add: (where: string, message: string) => void): void {
+function publishExposedPorts(merged: DockerPyContainerValues, exposed: Contribution, add: (where: string, message: string) => void): void {
   const bound = new Set((merged.ports ?? []).map((p) => `${p.internal}/${p.protocol}`));
   const extra: PortValue[] = [];
   for (const port of exposed.values.ports ?? []) {

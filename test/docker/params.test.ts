@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import * as yaml from "js-yaml";
 import type { Problem } from "../../src/core/problems";
 import { type DockerPyOperationParams, mapDockerPyParams } from "../../src/docker/params";
-import { type ContainerValues, DOCKER_PY_PARAMS, type DockerPyParamRow, renderParamsTable } from "../../src/docker/params-table";
+import { type DockerPyContainerValues, DOCKER_PY_PARAMS, type DockerPyParamRow, renderParamsTable } from "../../src/docker/params-table";
 import { describeValue, isPlainObject } from "../../src/docker/units";
 
 /**
@@ -18,7 +18,7 @@ interface RowCase {
   /** Other params given alongside (e.g. the binding that publishes an exposed port). @default {} */
   with?: DockerPyOperationParams;
   /** The exact Container arguments expected. @default {} */
-  container?: ContainerValues;
+  container?: DockerPyContainerValues;
   /** The problem expected instead: its path below the key (`""` for the key itself) and message. @default none */
   problem?: { path: string; message: RegExp };
   /** The row has no equivalent: the one problem is the row's own message. @default false */
