@@ -1,6 +1,8 @@
 /**
  * berth/docker: Docker containers on one engine, with tarball import and readiness waits.
- * Importing this module loads `@pulumi/pulumi` and `@pulumi/docker` only.
+ * Importing this module loads `@pulumi/pulumi` and `@pulumi/docker` only (the Engine API client, dockerode, is loaded
+ * by the dynamic resources when they run).
  * @packageDocumentation
  */
 export * from "./container-args";
+export * from "./container";
