@@ -1,5 +1,9 @@
 /**
- * berth/cloud. See the README section for this area.
+ * berth/cloud: machine pools on OpenStack or AWS, described once in cloud-neutral words, and cloud-init rendering.
  * @packageDocumentation
  */
-export {};
+export * from "./cloud-args";
+export * from "./cloud-init";
+export * from "./pool";
+export * from "./site";
+export * from "./site-shape";

@@ -3,3 +3,7 @@
  * @packageDocumentation
  */
 export * from "./finding";
+export * from "./check";
+export * from "./management-ports";
+export * from "./plain-secrets";
+export * from "./world-open-ports";

@@ -3,3 +3,6 @@
  * @packageDocumentation
  */
 export {};
+export * from "./cluster";
+export * from "./cluster-bootstrap";
+export * from "./cluster-tokens";

@@ -1,0 +1,176 @@
+import assert from "node:assert/strict";
+import * as crypto from "node:crypto";
+import * as yaml from "js-yaml";
+import { test } from "node:test";
+import {
+  SWARM_BOOTSTRAP_SCRIPT,
+  SWARM_JOIN_SCRIPT,
+  type SwarmBootstrapValues,
+  renderSwarmBootstrapScript,
+  renderSwarmCloudInit,
+  renderSwarmJoinTokenScript,
+  renderSwarmLeaveCommand,
+  renderSwarmTokenCommand,
+  renderSwarmWaitCommand,
+} from "../../src/swarm/cluster-bootstrap";
+import { decryptSwarmTokens } from "../../src/swarm/cluster-tokens";
+import { assertShellcheckClean, assertValidCloudConfig } from "../cloud/validators";
+
+const base: SwarmBootstrapValues = {
+  role: "worker",
+  index: 2,
+  hostname: "sw-worker-2",
+  managerAddresses: ["10.0.1.10", "10.0.1.11", "10.0.1.12"],
+  sshUser: "ubuntu",
+  joinPrivateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nd29ya2VyLWpvaW4=\n-----END OPENSSH PRIVATE KEY-----",
+  hostPublicKey: "ssh-ed25519 AAAAhost",
+  dockerPackages: ["docker.io"],
+};
+const manager: SwarmBootstrapValues = {
+  ...base,
+  role: "manager",
+  index: 0,
+  hostname: "sw-manager-0",
+  joinPrivateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nbWFuYWdlci1qb2lu\n-----END OPENSSH PRIVATE KEY-----\n",
+  hostPrivateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\naG9zdA==\n-----END OPENSSH PRIVATE KEY-----\n",
+  workerJoinPublicKey: "ssh-ed25519 AAAAworker\n",
+  managerJoinPublicKey: "ssh-ed25519 AAAAmanager",
+};
+const restrict = "no-port-forwarding,no-X11-forwarding,no-agent-forwarding,no-pty";
+
+test("a worker's cloud-config: hostname, docker, join key, pinned managers' host key, bootstrap, and no manager parts", () => {
+  const doc = yaml.load(renderSwarmCloudInit(base).replace(/^#cloud-config\n/, "")) as Record<string, unknown>;
+  assert.deepEqual(doc, {
+    hostname: "sw-worker-2",
+    preserve_hostname: false,
+    package_update: true,
+    packages: ["docker.io", "openssh-client"],
+    write_files: [
+      { path: "/etc/berth/swarm-join-key", content: `${base.joinPrivateKey}\n`, permissions: "0600", owner: "root:root" },
+      {
+        path: "/etc/berth/swarm-known-hosts",
+        content: "10.0.1.10,10.0.1.11,10.0.1.12 ssh-ed25519 AAAAhost\n",
+        permissions: "0644",
+        owner: "root:root",
+      },
+      { path: SWARM_BOOTSTRAP_SCRIPT, content: renderSwarmBootstrapScript(base), permissions: "0755", owner: "root:root" },
+    ],
+    runcmd: [
+      ["groupadd", "-f", "docker"],
+      ["usermod", "-aG", "docker", "ubuntu"],
+      ["systemctl", "enable", "--now", "docker"],
+      [SWARM_BOOTSTRAP_SCRIPT],
+    ],
+  });
+  assert.ok(renderSwarmCloudInit(base).startsWith("#cloud-config\n"));
+});
+
+test("a manager's cloud-config adds the join user (forced commands only), the shared host key and the token script", () => {
+  const doc = yaml.load(renderSwarmCloudInit(manager).replace(/^#cloud-config\n/, "")) as Record<string, unknown>;
+  assert.deepEqual(doc["users"], [
+    "default",
+    {
+      name: "berth-join",
+      shell: "/bin/bash",
+      lock_passwd: true,
+      groups: "docker",
+      ssh_authorized_keys: [
+        `command="${SWARM_JOIN_SCRIPT} worker",${restrict} ssh-ed25519 AAAAworker`,
+        `command="${SWARM_JOIN_SCRIPT} manager",${restrict} ssh-ed25519 AAAAmanager`,
+      ],
+    },
+  ]);
+  assert.equal(doc["ssh_deletekeys"], true);
+  assert.deepEqual(doc["ssh_genkeytypes"], ["ed25519"]);
+  assert.deepEqual(doc["ssh_keys"], { ed25519_private: manager.hostPrivateKey, ed25519_public: "ssh-ed25519 AAAAhost" });
+  const files = doc["write_files"] as { path: string; content: string }[];
+  assert.deepEqual(
+    files.map((f) => f.path),
+    ["/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT],
+  );
+  assert.equal(files[3]!.content, renderSwarmJoinTokenScript());
+});
+
+test("a self-healing worker (no hostname) leaves the hostname to the cloud and names itself from it", () => {
+  const text = renderSwarmCloudInit({ ...base, hostname: "" });
+  const doc = yaml.load(text.replace(/^#cloud-config\n/, "")) as Record<string, unknown>;
+  assert.equal("hostname" in doc, false);
+  assert.match(renderSwarmBootstrapScript({ ...base, hostname: "" }), /\nNODE_NAME=''\n/);
+  assert.match(renderSwarmBootstrapScript({ ...base, hostname: "" }), /\nNODE_NAME=\$\{NODE_NAME:-\$\(hostname\)\}\n/);
+});
+
+const bootstrapTable: { name: string; values: Parameters<typeof renderSwarmBootstrapScript>[0]; lines: string[] }[] = [
+  {
+    name: "worker",
+    values: base,
+    lines: ["ROLE=worker", "INDEX=2", "NODE_NAME=sw-worker-2", "MANAGERS='10.0.1.10 10.0.1.11 10.0.1.12'", "JOIN_USER=berth-join"],
+  },
+  {
+    name: "manager 0 of one",
+    values: { role: "manager", index: 0, hostname: "c-manager-0", managerAddresses: ["10.0.1.10"] },
+    lines: ["ROLE=manager", "INDEX=0", "NODE_NAME=c-manager-0", "MANAGERS=10.0.1.10", "JOIN_USER=berth-join"],
+  },
+];
+for (const row of bootstrapTable) {
+  test(`bootstrap script variables: ${row.name}`, () => {
+    const script = renderSwarmBootstrapScript(row.values);
+    const head = script.split("\n").slice(3, 8);
+    assert.deepEqual(head, row.lines);
+  });
+}
+
+test("the bootstrap joins through a manager, and only manager 0 initialises after no manager answered", () => {
+  const script = renderSwarmBootstrapScript(base);
+  assert.match(script, /docker swarm join --advertise-addr "\$self" --token "\$token" "\$host:2377"/);
+  assert.match(script, /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \[ "\$attempt" -ge 6 \]; then\n {4}docker swarm init/);
+  assert.match(script, /StrictHostKeyChecking=yes/);
+  assert.doesNotMatch(script, /echo "?\$token/);
+  assert.doesNotMatch(script, /set -x/);
+});
+
+test("leave commands: a worker is drained and removed; a manager is demoted first", () => {
+  const worker = renderSwarmLeaveCommand("sw-worker-4", "worker");
+  assert.match(worker, /\nnode=sw-worker-4\n/);
+  assert.doesNotMatch(worker, /demote/);
+  assert.match(worker, /sudo docker node update --availability drain "\$id"/);
+  assert.match(worker, /sudo docker node rm --force "\$id"/);
+  const mgr = renderSwarmLeaveCommand("sw-manager-2", "manager");
+  assert.match(mgr, /sudo docker node demote "\$id" \|\| true\n {2}sudo docker node update --availability drain/);
+  assert.match(renderSwarmLeaveCommand("it's", "worker"), /\nnode='it'"'"'s'\n/);
+});
+
+test("the wait command waits for the named node to be Ready", () => {
+  assert.match(renderSwarmWaitCommand("sw-worker-0"), /grep -qx "\$node Ready"/);
+});
+
+test("tokens are printed only encrypted, and decrypt with the program's key", () => {
+  const pair = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const pub = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
+  const priv = pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const cmd = renderSwarmTokenCommand(pub);
+  assert.ok(cmd.includes(pub.trim()));
+  assert.match(cmd, /openssl pkeyutl -encrypt -pubin -inkey "\$pub" -pkeyopt rsa_padding_mode:oaep -pkeyopt rsa_oaep_md:sha256/);
+  const enc = (t: string) =>
+    crypto.publicEncrypt({ key: pub, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: "sha256" }, Buffer.from(t)).toString("base64");
+  assert.deepEqual(decryptSwarmTokens(`${enc("SWMTKN-1-w")}\n${enc("SWMTKN-1-m")}\n`, priv), { worker: "SWMTKN-1-w", manager: "SWMTKN-1-m" });
+  assert.throws(() => decryptSwarmTokens("one\n", priv), /expected 2 encrypted join tokens from manager 0, got 1 lines/);
+});
+
+test("every rendered cloud-config passes `cloud-init schema`", () => {
+  for (const v of [base, manager, { ...base, hostname: "" }]) assertValidCloudConfig(renderSwarmCloudInit(v));
+});
+
+test("every rendered script passes `shellcheck -s bash`", () => {
+  const pub = "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n";
+  for (const script of [
+    renderSwarmBootstrapScript(base),
+    renderSwarmBootstrapScript({ ...manager }),
+    renderSwarmJoinTokenScript(),
+    renderSwarmLeaveCommand("sw-worker-1", "worker"),
+    renderSwarmLeaveCommand("sw-manager-1", "manager"),
+    renderSwarmWaitCommand("sw-worker-1"),
+    renderSwarmTokenCommand(pub),
+  ]) {
+    assertShellcheckClean(script);
+  }
+});

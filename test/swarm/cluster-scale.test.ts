@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { Recorder, type RecordedResource } from "../../src/testing/recorder";
+import type { SwarmCluster as SwarmClusterType, SwarmClusterArgs } from "../../src/swarm/cluster";
+import { criticalPath, inputsByName, mockCalls, mockOutputs } from "../cloud/mock-cloud";
+import { assertSecure } from "../security/assert-secure";
+import { ADMIN, awsArgs, openstackArgs, value } from "./cluster-fixture";
+
+let rec: Recorder;
+let SwarmCluster: typeof SwarmClusterType;
+before(async () => {
+  rec = await Recorder.install({ outputs: mockOutputs, calls: mockCalls });
+  ({ SwarmCluster } = await import("../../src/swarm/cluster.js"));
+});
+
+/** Runs one program (a cluster named "sw") and returns what it registered; each run stands for one `pulumi up`. */
+async function run(args: SwarmClusterArgs): Promise<RecordedResource[]> {
+  rec.reset();
+  const c = new SwarmCluster("sw", args);
+  await rec.settle();
+  await value(c.workerToken);
+  const resources = [...rec.resources];
+  assertSecure(resources, ADMIN);
+  return resources;
+}
+
+function diff(a: Map<string, string>, b: Map<string, string>) {
+  return {
+    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
+    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
+    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
+  };
+}
+
+const newWorkerResources = (i: number) => [
+  `command:remote:Command sw-worker-${i}-leave`,
+  `openstack:compute/instance:Instance sw-worker-${i}`,
+  `openstack:networking/port:Port sw-worker-${i}-port`,
+];
+
+test("scale out 3 → 5 adds exactly workers 3 and 4 and changes no existing resource's inputs", async () => {
+  const three = inputsByName(await run(openstackArgs(3)));
+  const five = inputsByName(await run(openstackArgs(5)));
+  assert.deepEqual(diff(three, five), { added: [...newWorkerResources(3), ...newWorkerResources(4)].sort(), removed: [], changed: [] });
+});
+
+test("scale in 5 → 3 removes exactly workers 3 and 4 (each with its drain-and-remove command)", async () => {
+  const five = inputsByName(await run(openstackArgs(5)));
+  const three = inputsByName(await run(openstackArgs(3)));
+  assert.deepEqual(diff(five, three), { added: [], removed: [...newWorkerResources(3), ...newWorkerResources(4)].sort(), changed: [] });
+});
+
+test("AWS: scale out 3 → 5 adds only the new workers' interface, instance and leave command", async () => {
+  const three = inputsByName(await run(awsArgs(3)));
+  const five = inputsByName(await run(awsArgs(5)));
+  const added = (i: number) => [
+    `aws:ec2/instance:Instance sw-worker-${i}`,
+    `aws:ec2/networkInterface:NetworkInterface sw-worker-${i}-nic`,
+    `command:remote:Command sw-worker-${i}-leave`,
+  ];
+  assert.deepEqual(diff(three, five), { added: [...added(3), ...added(4)].sort(), removed: [], changed: [] });
+});
+
+test("heal: a worker's inputs depend on nothing worker-specific but its index (any one can be replaced alone)", async () => {
+  for (const resources of [await run(openstackArgs(5)), await run(awsArgs(5))]) {
+    const normalised = (i: number) =>
+      resources
+        .filter((r) => r.name.startsWith(`sw-worker-${i}`))
+        .map((r) => {
+          const text = JSON.stringify({ type: r.type, name: r.name, inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies, parent: r.parent });
+          // Replace this worker's own name and address by placeholders; nothing else may differ.
+          return text
+            .replaceAll(`sw-worker-${i}`, "sw-worker-N")
+            .replaceAll(`10.0.2.${10 + i}`, "ADDR")
+            .replace(/subnet-[ab]/g, "SUBNET")
+            .replace(/INDEX=\d+/, "INDEX=N")
+            .replace(/"index":\d+/, "");
+        })
+        .sort();
+    const reference = normalised(0);
+    assert.equal(reference.length > 0, true);
+    for (let i = 1; i < 5; i++) assert.deepEqual(normalised(i), reference, `worker ${i} differs from worker 0 beyond its index`);
+    // No resource outside worker i depends on worker i, so replacing it changes nothing else.
+    for (let i = 0; i < 5; i++) {
+      const own = new Set(resources.filter((r) => r.name.startsWith(`sw-worker-${i}`)).map((r) => r.urn));
+      const dependents = resources.filter((r) => !own.has(r.urn) && r.dependencies.some((d) => own.has(d)));
+      assert.deepEqual(dependents.map((r) => r.name), [], `something outside worker ${i} depends on it`);
+    }
+  }
+});
+
+test("parallel creation: the critical path with 50 workers is the same as with 1", async () => {
+  for (const make of [openstackArgs, (n: number) => awsArgs(n)]) {
+    const one = criticalPath(await run(make(1)));
+    const fifty = criticalPath(await run(make(50)));
+    assert.equal(fifty, one);
+    assert.ok(one >= 5, `critical path ${one} should cover site → port → instance → leave`);
+  }
+});
+
+test("AWS self-healing workers: one launch template and one auto-scaling group of fixed size, no per-machine resources", async () => {
+  const resources = await run(awsArgs(4, true));
+  const names = resources.map((r) => `${r.type} ${r.name}`).filter((n) => / sw-worker-(group|template|\d)/.test(n));
+  assert.deepEqual(names.sort(), [
+    "aws:autoscaling/group:Group sw-worker-group",
+    "aws:ec2/launchTemplate:LaunchTemplate sw-worker-template",
+  ]);
+  const group = resources.find((r) => r.name === "sw-worker-group")!;
+  assert.deepEqual(group.inputs, {
+    namePrefix: "sw-worker-",
+    minSize: 4,
+    maxSize: 4,
+    desiredCapacity: 4,
+    vpcZoneIdentifiers: ["subnet-a", "subnet-b"],
+    healthCheckType: "EC2",
+    healthCheckGracePeriod: 300,
+    launchTemplate: { id: "sw-worker-template-id", version: "1" },
+    instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 50 } },
+  });
+  const template = resources.find((r) => r.name === "sw-worker-template")!;
+  assert.deepEqual(template.secretPaths, ["userData"]);
+  const userData = Buffer.from(template.inputs["userData"] as string, "base64").toString("utf8");
+  assert.match(userData, /^#cloud-config\n/);
+  assert.doesNotMatch(userData, /\nhostname:/);
+});
