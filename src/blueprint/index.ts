@@ -1,5 +1,11 @@
 /**
- * berth/blueprint. See the README section for this area.
+ * berth/blueprint: Cloudify blueprints as a live construct tree (`new Blueprint(...)`) or as a generated Pulumi
+ * program (`berth import`). See docs/blueprint.md.
  * @packageDocumentation
  */
-export {};
+export { Blueprint, type BlueprintArgs } from "./emit/live";
+export { compileBlueprint, type CompileOptions as BlueprintCompileOptions, type CompileResult as BlueprintCompileResult } from "./compile";
+export { writeProject as writeBlueprintProject, type ProjectFiles as BlueprintProjectFiles, type ProjectOptions as BlueprintProjectOptions } from "./emit/code";
+export { formatReport as formatBlueprintReport, exitCodeFor as blueprintExitCode, type NodeReport as BlueprintNodeReport, type ConversionStatus as BlueprintConversionStatus } from "./report";
+export { blueprintCall, blueprintInput, blueprintOutput, blueprintSecret } from "./runtime";
+export { TYPE_MAPPINGS as BLUEPRINT_TYPE_MAPPINGS } from "./types/mappings";

@@ -1,0 +1,103 @@
+import * as pulumi from "@pulumi/pulumi";
+import { formatDiagnostics } from "../../yaml";
+import { compileBlueprint } from "../compile";
+import { CallRef, InputRef, OutputRef, SecretRef, type Value } from "../functions/values";
+import { formatReport } from "../report";
+import { blueprintCall, blueprintOutput, blueprintSecret } from "../runtime";
+import type { TargetClass } from "../types/target";
+import type { PlannedResource } from "./plan";
+
+/** The arguments of a {@link Blueprint}. */
+export interface BlueprintArgs {
+  /** The blueprint's main YAML file. */
+  file: string;
+  /** Deployment inputs (unknown names and missing required inputs are errors). @default {} */
+  inputs?: { [key: string]: pulumi.Input<string | number | boolean | object> };
+  /** Import URL → local file, for imports the offline catalogue does not know. @default {} */
+  importMap?: { [url: string]: string };
+}
+
+type ResourceClass = new (name: string, args: Record<string, unknown>, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
+type Lookup = (name: string, id: unknown, state: undefined, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
+
+/** Loads a target class from its module (only the providers a blueprint uses are loaded). */
+export function loadClass(target: TargetClass): ResourceClass & { get?: Lookup } {
+  const spec = target.module === "berth/docker" ? "../../docker" : target.module;
+  let cur: unknown = require(spec);
+  for (const p of target.path) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[p] : undefined;
+  if (typeof cur !== "function") throw new Error(`${target.module} has no ${target.path.join(".")} (needed for ${target.token}); update berth`);
+  return cur as ResourceClass & { get?: Lookup };
+}
+
+/**
+ * A Cloudify blueprint as a live construct tree: every node template becomes its mapped resource (a Berth component
+ * or a provider resource) as a child of this component, in relationship order; `getNode` hands them back by name.
+ * What cannot be converted is logged with `pulumi.log.warn`, one line per node, with file:line.
+ *
+ * @example
+ * ```ts
+ * const app = new Blueprint("nodecellar", { file: "blueprint.yaml", inputs: { web_port: 8080 } });
+ * export const endpoint = app.outputs["endpoint"];
+ * const web = app.getNode("nodecellar_container");
+ * ```
+ */
+export class Blueprint extends pulumi.ComponentResource {
+  /** The blueprint's outputs and capabilities. */
+  public readonly outputs: { [name: string]: pulumi.Output<unknown> };
+  private readonly nodes = new Map<string, pulumi.Resource[]>();
+
+  constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("berth:index:Blueprint", name, {}, opts);
+    const compiled = compileBlueprint(args.file, { inputs: (args.inputs ?? {}) as Record<string, unknown>, importMap: args.importMap });
+    if (!compiled.plan) throw new pulumi.ResourceError(`Blueprint "${name}" cannot be imported:\n${formatDiagnostics(compiled.diagnostics)}`, this, true);
+    const plan = compiled.plan;
+    const made = new Map<string, pulumi.Resource>();
+    const toInput = (v: Value): unknown => liveValue(v, made);
+    for (const r of plan.resources) {
+      const res = createPlanned(name, r, made, toInput, this);
+      made.set(r.key, res);
+      const list = this.nodes.get(r.node) ?? [];
+      list.push(res);
+      this.nodes.set(r.node, list);
+    }
+    for (const r of plan.report) if (r.status !== "converted") pulumi.log.warn(formatReport([r]).split("\n").slice(0, -1).join("\n"), this);
+    this.outputs = Object.fromEntries(plan.outputs.map((o) => [o.name, pulumi.output(toInput(o.value))]));
+    this.registerOutputs(this.outputs);
+  }
+
+  /** The resource(s) a node template became: the first instance's main resource. Throws naming the known nodes. */
+  public getNode(node: string): pulumi.Resource {
+    const list = this.nodes.get(node);
+    if (!list || list.length === 0) throw new Error(`the blueprint has no converted node "${node}"; nodes: ${[...this.nodes.keys()].sort().join(", ")}`);
+    return list[0]!;
+  }
+}
+
+function createPlanned(name: string, r: PlannedResource, made: Map<string, pulumi.Resource>, toInput: (v: Value) => unknown, parent: pulumi.Resource): pulumi.Resource {
+  const ctor = loadClass(r.target);
+  const opts: pulumi.CustomResourceOptions = { parent };
+  const deps = r.dependsOn.map((k) => made.get(k)).filter((x): x is pulumi.Resource => x !== undefined);
+  if (deps.length > 0) opts.dependsOn = deps;
+  const provider = r.provider ? made.get(r.provider) : undefined;
+  if (provider) opts.provider = provider as pulumi.ProviderResource;
+  if (r.lookupId !== undefined && ctor.get) return ctor.get(`${name}-${r.key}`, toInput(r.lookupId), undefined, opts);
+  return new ctor(`${name}-${r.key}`, toInput(r.args) as Record<string, unknown>, opts);
+}
+
+/** A plan value as a Pulumi input. */
+export function liveValue(v: Value, made: Map<string, pulumi.Resource>): unknown {
+  if (v instanceof InputRef) return liveValue(v.resolved, made);
+  if (v instanceof SecretRef) return blueprintSecret(v.name, ...v.path);
+  if (v instanceof CallRef) return blueprintCall(v.fn, ...v.args.map((a) => liveValue(a, made)));
+  if (v instanceof OutputRef) {
+    const res = made.get(v.resource);
+    return res ? blueprintOutput(res, v.output, ...v.path) : null;
+  }
+  if (Array.isArray(v)) return v.map((x) => liveValue(x, made));
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = liveValue(x, made);
+    return out;
+  }
+  return v;
+}
