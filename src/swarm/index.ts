@@ -6,3 +6,4 @@ export {};
 export * from "./cluster";
 export * from "./cluster-bootstrap";
 export * from "./cluster-tokens";
+export * from "./stack";
