@@ -7,3 +7,5 @@ export * from "./check";
 export * from "./management-ports";
 export * from "./plain-secrets";
 export * from "./world-open-ports";
+export * from "./containers";
+export * from "./images";

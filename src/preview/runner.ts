@@ -1,0 +1,78 @@
+/**
+ * Runs one program (or blueprint) in a child Node.js process under the recording mock runtime and returns what it
+ * registered. The child loads TypeScript through tsx, so a program needs nothing but `npm ci`: no Pulumi CLI, no
+ * backend, no provider plugins, no credentials.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ChildJob, ChildProgress, ChildResult } from "./protocol";
+
+/** Options for {@link runInChild}. */
+export interface RunOptions {
+  /** The working directory of the program (its project directory). */
+  cwd: string;
+  /** Called with everything the program prints (its stdout and stderr). @default ignored */
+  onOutput?: (text: string) => void;
+  /** Called now and then with the number of resources registered so far. @default ignored */
+  onProgress?: (registered: number) => void;
+  /** Kill the program after this long. @default 600000 (10 minutes) */
+  timeoutMs?: number;
+}
+
+/** The outcome of a run: the child's result, or why there is none. */
+export type RunOutcome = { result: ChildResult } | { failure: string };
+
+/** The directory of Berth's own sources (or compiled files), whose frames are hidden from program errors. */
+export const BERTH_SOURCE_DIR = path.resolve(__dirname, "..");
+
+/** Runs `job` (without its `resultFile`, which this function chooses) in a child process. */
+export async function runInChild(job: Omit<ChildJob, "resultFile">, options: RunOptions): Promise<RunOutcome> {
+  const dir = mkdtempSync(path.join(tmpdir(), "berth-preview-"));
+  try {
+    const resultFile = path.join(dir, "result.json");
+    const jobFile = path.join(dir, "job.json");
+    writeFileSync(jobFile, JSON.stringify({ ...job, resultFile } satisfies ChildJob));
+    const childFile = path.join(__dirname, `child${path.extname(__filename)}`);
+    const tsx = pathToFileURL(require.resolve("tsx")).href;
+    const child = spawn(process.execPath, ["--import", tsx, childFile, jobFile], {
+      cwd: options.cwd,
+      env: {
+        ...process.env,
+        PULUMI_CONFIG: JSON.stringify(job.config),
+        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(job.secretKeys),
+      },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    const output = (chunk: Buffer): void => options.onOutput?.(chunk.toString("utf8"));
+    child.stdout?.on("data", output);
+    child.stderr?.on("data", output);
+    child.on("message", (message: ChildProgress) => {
+      if (message && message.kind === "progress") options.onProgress?.(message.registered);
+    });
+    const timeoutMs = options.timeoutMs ?? 600_000;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    clearTimeout(timer);
+    if (timedOut) {
+      return {
+        failure: `the program did not finish within ${Math.round(timeoutMs / 1000)} s (is it waiting on a value that only exists after deployment?)`,
+      };
+    }
+    let text: string;
+    try {
+      text = readFileSync(resultFile, "utf8");
+    } catch {
+      return { failure: `the program exited (code ${code}) before the preview could record anything` };
+    }
+    return { result: JSON.parse(text) as ChildResult };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
