@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export {};
+export * from "./cluster-kubeadm";
