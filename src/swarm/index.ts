@@ -7,3 +7,5 @@ export * from "./cluster";
 export * from "./cluster-bootstrap";
 export * from "./cluster-tokens";
 export * from "./stack";
+export * from "./service-args";
+export * from "./service";
