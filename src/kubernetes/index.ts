@@ -4,3 +4,5 @@
  */
 export {};
 export * from "./cluster-kubeadm";
+export * from "./workload-args";
+export * from "./workload";
