@@ -48,6 +48,7 @@ describe("dynamic providers against a real Docker engine", { skip }, () => {
     images.push(`${repository}:v1`);
     const inputs: ImageImportInputs = { host: { url: te!.host }, src, repository, tag: "v1", keepLocally: false };
     const created = await imageImportProvider.create(inputs);
+    images.push(created.outs.imageId); // untagged once the changed tarball is imported under the same tag
     assert.match(created.id, new RegExp(`^${repository}:v1@sha256:[0-9a-f]{64}$`));
     assert.equal(created.outs.repoTag, `${repository}:v1`);
     assert.equal((await engine.imageByRef(`${repository}:v1`))?.id, created.outs.imageId);
