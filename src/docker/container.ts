@@ -188,7 +188,9 @@ export class DockerContainer extends pulumi.ComponentResource {
 
     const container = new docker.Container(
       `${name}-container`,
-      { ...checked.mapped, ...typed, image: imageId, name: containerName },
+      // Volumes outlive the container unless `delete.params.v` says otherwise: docker-py's remove_container defaults
+      // to v=False, and the provider's removeVolumes to true, which would lose data Cloudify kept.
+      { removeVolumes: false, ...checked.mapped, ...typed, image: imageId, name: containerName },
       // The name is fixed, so a replacement must remove the old container before creating the new one.
       { ...dockerOpts, deleteBeforeReplace: true },
     );

@@ -112,6 +112,7 @@ describe("DockerContainer children", () => {
     assert.equal(image.provider, undefined);
     const container = child(CONTAINER, "web-container", "web");
     assert.deepEqual(container.inputs, {
+      removeVolumes: false,
       image: "sha256:pulled",
       name: "web",
       memory: 256,
@@ -156,6 +157,7 @@ describe("DockerContainer children", () => {
       keepLocally: false,
     });
     assert.deepEqual(child(CONTAINER, "app-container", "app").inputs, {
+      removeVolumes: false,
       image: "sha256:imported",
       name: "app-1",
       command: ["httpd", "-f"],
@@ -166,6 +168,14 @@ describe("DockerContainer children", () => {
     });
     assert.equal(out["imageId"], "sha256:imported");
     assert.equal(out["ready"], true);
+  });
+
+  test("volumes survive the container unless delete.params.v asks to remove them (docker-py's default)", async () => {
+    new DockerContainer("keep", { image: { repository: "redis", tag: "7" } });
+    new DockerContainer("drop", { image: { repository: "redis", tag: "7" }, delete: { params: { v: true } } });
+    await rec.settle();
+    assert.equal(child(CONTAINER, "keep-container", "keep").inputs["removeVolumes"], false);
+    assert.equal(child(CONTAINER, "drop-container", "drop").inputs["removeVolumes"], true);
   });
 
   test("readiness: a -ready resource on the container id, with the wait and stop settings", async () => {
