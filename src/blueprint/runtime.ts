@@ -14,9 +14,11 @@ export function blueprintCall(fn: RuntimeFunction, ...args: unknown[]): JsonAny 
     if (v !== null && typeof v === "object") return Object.values(v).every(plain);
     return true;
   };
+  // toJson renders credentials (a kubeconfig): it is a secret from the moment it exists.
+  if (fn === "toJson") return pulumi.secret(pulumi.all(args.map((a) => pulumi.output(a))).apply((resolved) => applyFunction(fn, resolved)));
   if (args.every(plain)) return applyFunction(fn, args);
   const result = pulumi.all(args.map((a) => pulumi.output(a))).apply((resolved) => applyFunction(fn, resolved));
-  return fn === "toJson" ? pulumi.secret(result) : result;
+  return result;
 }
 
 /** A Pulumi config secret (`get_secret`), optionally a path into its JSON value. */

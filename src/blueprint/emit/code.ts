@@ -62,11 +62,11 @@ export function writeProgram(plan: Plan, name: string): string {
     if (m === "berth/docker") w.line('import { DockerContainer } from "berth/docker";');
     else w.line(`import * as ${MODULE_ALIAS[m] ?? identifier(m)} from ${literal(m)};`);
   }
-  w.line('import { blueprintCall, blueprintInput, blueprintOutput, blueprintSecret } from "berth/blueprint";');
+  w.line('import { BlueprintScope, blueprintCall, blueprintInput, blueprintOutput, blueprintSecret } from "berth/blueprint";');
   w.line();
-  w.line("// The parent every node hangs under, as the live Blueprint component has it.");
-  w.line(`const root = new pulumi.ComponentResource("berth:index:Blueprint", ${literal(name)}, {});`);
-  const taken = new Set(["root", "pulumi", "blueprintCall", "blueprintInput", "blueprintOutput", "blueprintSecret", "DockerContainer", ...Object.values(MODULE_ALIAS)]);
+  w.line("// The parent every node hangs under: the same type and name as the live Blueprint component.");
+  w.line(`const root = new BlueprintScope(${literal(name)});`);
+  const taken = new Set(["root", "pulumi", "BlueprintScope", "blueprintCall", "blueprintInput", "blueprintOutput", "blueprintSecret", "DockerContainer", ...Object.values(MODULE_ALIAS)]);
   const vars = new Map<string, string>();
   let lastNode = "";
   for (const r of plan.resources) {
@@ -89,7 +89,7 @@ export function writeProgram(plan: Plan, name: string): string {
   }
   w.line();
   const outs = plan.outputs.map((o) => `  ${propertyKey(o.name)}: ${expression(o.value, vars, "  ")},`);
-  w.line(`root.registerOutputs({${outs.length > 0 ? `\n${outs.join("\n")}\n` : ""}});`);
+  w.line(`root.finish({${outs.length > 0 ? `\n${outs.join("\n")}\n` : ""}});`);
   for (const o of plan.outputs) {
     if (o.description) w.comment(o.description.trim());
     w.line(`export const ${identifier(o.name, taken)} = ${expression(o.value, vars)};`);

@@ -101,3 +101,25 @@ export function liveValue(v: Value, made: Map<string, pulumi.Resource>): unknown
   }
   return v;
 }
+
+/**
+ * The parent of a program written by `berth import`: the same type token (`berth:index:Blueprint`) and name as the
+ * live {@link Blueprint}, so a stack can move from one to the other without replacing anything.
+ *
+ * @example
+ * ```ts
+ * const root = new BlueprintScope("app");
+ * new openstack.networking.Network("app-network-0", {}, { parent: root });
+ * root.finish({ url: "http://..." });
+ * ```
+ */
+export class BlueprintScope extends pulumi.ComponentResource {
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super("berth:index:Blueprint", name, {}, opts);
+  }
+
+  /** Registers the blueprint's outputs once every node exists. */
+  public finish(outputs: pulumi.Inputs): void {
+    this.registerOutputs(outputs);
+  }
+}

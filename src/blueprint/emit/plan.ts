@@ -168,6 +168,7 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
               },
             })),
         resource,
+        self: (output) => new OutputRef(`${node.name}-${inst.index}`, output, []),
         drop: (what) => note(node.name, `dropped ${what}`),
       };
       const key = `${node.name}-${inst.index}`;

@@ -41,6 +41,7 @@ const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: 
 export class Evaluator {
   private readonly stack: string[] = [];
   private readonly inputCache = new Map<string, Value>();
+  private readonly cycles = new Set<string>();
 
   constructor(
     private readonly model: BlueprintModel,
@@ -221,7 +222,12 @@ export class Evaluator {
     }
     const key = `${node.name}.${prop}`;
     if (this.stack.includes(key)) {
-      this.d.at(site, `cycle: ${[...this.stack.slice(this.stack.indexOf(key)), key].join(" -> ")}`);
+      const chain = this.stack.slice(this.stack.indexOf(key));
+      const id = [...chain].sort().join(" ");
+      if (!this.cycles.has(id)) {
+        this.cycles.add(id);
+        this.d.at(site, `cycle: ${[...chain, key].join(" -> ")}`);
+      }
       return null;
     }
     this.stack.push(key);

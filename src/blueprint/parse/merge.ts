@@ -85,7 +85,8 @@ export function mergeFiles(docs: readonly SourceDoc[], diagnostics: Diagnostics)
         const at: Site = { doc, path: [section, name] };
         const prior = target.get(name);
         if (prior) {
-          diagnostics.at(at, `${section} "${name}" is defined twice (also in ${prior.site.doc.file}); a name may be defined once`, true);
+          const [here, other] = doc.parsed || !prior.site.doc.parsed ? [at, prior.site] : [prior.site, at];
+          diagnostics.at(here, `${section} "${name}" is defined twice (also in ${other.doc.file}); a name may be defined once`, true);
           continue;
         }
         target.set(name, { name, value: def, site: at });

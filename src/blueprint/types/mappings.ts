@@ -107,6 +107,15 @@ function k8sObject(ctx: MapContext): Value {
   if (meta["namespace"] === undefined && ns !== undefined && ns !== null) out["metadata"] = { ...meta, namespace: ns };
   const api = def["apiVersion"];
   if (typeof api === "string" && api.startsWith("extensions/")) ctx.drop(`apiVersion ${api} (removed from Kubernetes; written as the current API group)`);
+  const kind = def["kind"];
+  const spec = obj(out["spec"]);
+  if ((kind === "Deployment" || kind === "ReplicaSet") && spec["selector"] === undefined) {
+    // apps/v1 requires a selector; extensions/v1beta1 defaulted it from the template's labels.
+    const template = obj(spec["template"]);
+    const tmeta = obj(template["metadata"]);
+    const labels = Object.keys(obj(tmeta["labels"])).length > 0 ? obj(tmeta["labels"]) : { app: obj(out["metadata"])["name"] ?? ctx.node.name };
+    out["spec"] = { ...spec, selector: { matchLabels: labels }, template: { ...template, metadata: { ...tmeta, labels } } };
+  }
   return out;
 }
 
@@ -251,7 +260,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         return {
           suffix: `rule-${i}`,
           target: TARGETS.osSecGroupRule,
-          args: clean({ direction: "ingress", ethertype: "IPv4", protocol: o["protocol"] ?? "tcp", portRangeMin: o["port_range_min"] ?? o["port"], portRangeMax: o["port_range_max"] ?? o["port"], remoteIpPrefix: o["remote_ip_prefix"] ?? "0.0.0.0/0" }),
+          args: clean({ securityGroupId: ctx.self("id"), direction: "ingress", ethertype: "IPv4", protocol: o["protocol"] ?? "tcp", portRangeMin: o["port_range_min"] ?? o["port"], portRangeMax: o["port_range_max"] ?? o["port"], remoteIpPrefix: o["remote_ip_prefix"] ?? "0.0.0.0/0" }),
         };
       });
     },

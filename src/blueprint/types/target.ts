@@ -36,6 +36,8 @@ export interface MapContext {
   related(type: string): Related[];
   /** The text of a blueprint resource file (relative to the main blueprint), or undefined when it cannot be read. */
   resource(path: string): string | undefined;
+  /** An output of this instance's main resource (for the additional resources that attach to it). */
+  self(output: string): Value;
   /** Records something that could not be carried over, with why. */
   drop(what: string): void;
 }
