@@ -143,7 +143,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   if (!outcome.ok) {
     const { error } = outcome;
     const text = error.stack !== "" ? error.stack : error.name === "ArgsError" ? error.message : `${error.name}: ${error.message}`;
-    io.err(`berth preview: the program failed (after ${outcome.registered} registrations):\n${text}\n`);
+    io.err(`berth preview: the program failed:\n${text}\n`);
     return EXIT.error;
   }
   const doc = outcome.document;

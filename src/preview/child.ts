@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { Recorder, type RecordedValue, decodeWireValue } from "../testing/recorder";
+import { namespacedKey, secretPlaceholder } from "./config";
 import { mockOutputsFor } from "./mock-outputs";
 import type { ChildError, ChildJob, ChildProgress, ChildResult, RecordedState } from "./protocol";
 import { filterStack } from "./stack-frames";
@@ -60,7 +61,7 @@ async function loadProgram(entry: string): Promise<unknown> {
   return mod;
 }
 
-async function loadBlueprint(blueprint: NonNullable<ChildJob["blueprint"]>): Promise<unknown> {
+async function loadBlueprint(job: ChildJob, blueprint: NonNullable<ChildJob["blueprint"]>): Promise<unknown> {
   // Loaded here, not at the top, so that program previews never load the importer.
   const mod = require("../blueprint") as Record<string, unknown>;
   const ctor = mod["Blueprint"];
@@ -72,7 +73,30 @@ async function loadBlueprint(blueprint: NonNullable<ChildJob["blueprint"]>): Pro
     (err as { hideStack?: boolean }).hideStack = true;
     throw err;
   }
-  const Blueprint = ctor as new (name: string, args: { file: string; inputs: Record<string, string> }) => unknown;
+  // The importer knows which secrets the blueprint reads (get_secret, agent keys); those not given on the command line
+  // live in Cloudify's secret store and cannot be read offline: give each a placeholder marked secret, and say so.
+  const compile = mod["compileBlueprint"];
+  if (typeof compile === "function") {
+    const compiled = (compile as (file: string, options: { inputs: Record<string, unknown> }) => unknown)(
+      blueprint.file,
+      { inputs: blueprint.inputs },
+    ) as { plan?: { secrets?: unknown } };
+    const secrets = Array.isArray(compiled.plan?.secrets) ? compiled.plan.secrets : [];
+    const missing = secrets
+      .filter((s): s is string => typeof s === "string")
+      .map((s) => namespacedKey(s, job.project))
+      .filter((k) => !(k in job.config));
+    for (const key of missing) {
+      job.config[key] = secretPlaceholder(key);
+      job.secretKeys.push(key);
+      process.stderr.write(
+        `berth preview: note: secret ${key} cannot be read offline: the blueprint sees a placeholder marked secret ` +
+          `(give it with --config ${key.slice(job.project.length + 1)}=VALUE)\n`,
+      );
+    }
+    if (missing.length > 0) pulumi.runtime.setAllConfig(job.config, job.secretKeys);
+  }
+  const Blueprint = ctor as new (name: string, args: { file: string; inputs: Record<string, unknown> }) => unknown;
   new Blueprint(blueprint.name, { file: blueprint.file, inputs: blueprint.inputs });
   return {};
 }
@@ -132,7 +156,7 @@ async function main(): Promise<void> {
         if (names.length > 0) declared.push([args.resource, names]);
         return undefined;
       });
-      return job.blueprint ? loadBlueprint(job.blueprint) : loadProgram(job.entry!);
+      return job.blueprint ? loadBlueprint(job, job.blueprint) : loadProgram(job.entry!);
     });
     await recorder.settle();
   } catch (err) {

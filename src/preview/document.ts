@@ -130,6 +130,14 @@ function componentOutputs(
   return { id: null, outputs, secretOutputs: recorded.secretPaths };
 }
 
+/** What a dynamic provider's serialized code (`__provider`) is shown as: it is JavaScript source, not a setting. */
+export const DYNAMIC_PROVIDER_CODE = "(serialized dynamic provider code)";
+
+function withoutProviderCode(r: RecordedResource, inputs: Record<string, RecordedValue>): Record<string, RecordedValue> {
+  if (!r.type.startsWith("pulumi-nodejs:dynamic/") || !("__provider" in inputs)) return inputs;
+  return { ...inputs, __provider: DYNAMIC_PROVIDER_CODE };
+}
+
 /** Builds the document from what the child recorded and the security findings. */
 export function buildDocument(
   result: ChildResult,
@@ -149,7 +157,7 @@ export function buildDocument(
       provider: r.provider ? providerUrn(r.provider) : null,
       dependencies: [...new Set(r.dependencies)].sort(),
       id: computed.id,
-      inputs: maskSecrets(r.inputs, r.secretPaths) as Record<string, RecordedValue>,
+      inputs: withoutProviderCode(r, maskSecrets(r.inputs, r.secretPaths) as Record<string, RecordedValue>),
       secretInputs: [...r.secretPaths].sort(),
       outputs: computed.outputs,
       secretOutputs: [...computed.secretOutputs].sort(),

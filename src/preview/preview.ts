@@ -39,8 +39,8 @@ export async function previewTarget(target: ProgramTarget | BlueprintTarget, opt
           blueprint: { file: target.file, name: target.name, inputs: target.inputs },
           project: target.project,
           stack: target.stack,
-          config: {},
-          secretKeys: [],
+          config: target.config.values,
+          secretKeys: target.config.secretKeys,
           internalDirs: [BERTH_SOURCE_DIR],
         };
   const outcome = await runInChild(job, {
@@ -52,7 +52,7 @@ export async function previewTarget(target: ProgramTarget | BlueprintTarget, opt
   if ("failure" in outcome) return { ok: false, error: { name: "Error", message: outcome.failure, stack: "" }, registered: 0 };
   const result = outcome.result;
   if (result.error) return { ok: false, error: result.error, registered: result.resources.length };
-  const configSecrets = target.kind === "program" ? target.config.secretKeys.map((k) => target.config.values[k]!) : [];
+  const configSecrets = target.config.secretKeys.map((k) => target.config.values[k]!);
   const rules = securityRuleLists().flatMap((list) => list.rules);
   const findings = runSecurityRules(rules, result.resources, {
     secrets: secretValues(result.resources, result.states, configSecrets),

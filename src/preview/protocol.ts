@@ -10,7 +10,7 @@ export interface ChildJob {
   /** The program's entry file (absolute), for a program. */
   entry?: string;
   /** The blueprint to import, for a blueprint. */
-  blueprint?: { file: string; name: string; inputs: Record<string, string> };
+  blueprint?: { file: string; name: string; inputs: Record<string, string | number | boolean> };
   project: string;
   stack: string;
   /** `namespace:key` → value, as PULUMI_CONFIG carries it. */

@@ -5,7 +5,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { type ProjectSettings, type ResolvedConfig, readProjectSettings, resolveConfig } from "./config";
+import {
+  type ProjectSettings,
+  type ResolvedConfig,
+  readProjectSettings,
+  resolveConfig,
+} from "./config";
 
 /** A program to run. */
 export interface ProgramTarget {
@@ -25,8 +30,10 @@ export interface BlueprintTarget {
   file: string;
   /** The name given to the blueprint's component (the file name without extension). */
   name: string;
-  /** `--config KEY=VALUE` pairs, as blueprint inputs. */
-  inputs: Record<string, string>;
+  /** `--config` pairs whose key is one of the blueprint's inputs, typed by the input's declared type. */
+  inputs: Record<string, string | number | boolean>;
+  /** The other `--config` pairs, and a secret placeholder for each `get_secret` not given. */
+  config: ResolvedConfig;
   project: string;
   stack: string;
 }
@@ -86,6 +93,51 @@ export function stackNames(dir: string): string[] {
     .sort();
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Splits `--config KEY=VALUE` for a blueprint: a KEY declared under the blueprint's `inputs:` is an input (converted
+ * to its declared integer, float or boolean type); any other KEY is stack configuration, where the importer looks up
+ * `get_secret` values (those not given get placeholders marked secret in the child, see child.ts).
+ */
+export function blueprintSettings(
+  doc: unknown,
+  project: string,
+  pairs: readonly string[],
+): { inputs: Record<string, string | number | boolean>; config: ResolvedConfig } {
+  const declared = isRecord(doc) && isRecord(doc["inputs"]) ? doc["inputs"] : {};
+  const inputs: Record<string, string | number | boolean> = {};
+  const configPairs: string[] = [];
+  const problems: string[] = [];
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    const key = eq > 0 ? pair.slice(0, eq) : "";
+    if (!(key in declared)) {
+      configPairs.push(pair);
+      continue;
+    }
+    const raw = pair.slice(eq + 1);
+    const decl = declared[key];
+    const type = isRecord(decl) ? decl["type"] : undefined;
+    if (type === "integer" || type === "float") {
+      const n = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(n) || (type === "integer" && !Number.isInteger(n))) {
+        problems.push(`--config ${pair}: input ${key} is declared as ${type}`);
+      } else inputs[key] = n;
+    } else if (type === "boolean") {
+      if (raw !== "true" && raw !== "false") problems.push(`--config ${pair}: input ${key} is declared as boolean (true or false)`);
+      else inputs[key] = raw === "true";
+    } else {
+      inputs[key] = raw;
+    }
+  }
+  const config = resolveConfig({ name: project, config: {} }, undefined, configPairs);
+  config.problems.push(...problems);
+  return { inputs, config };
+}
+
 /** Resolves the command line's PROGRAM_DIR or BLUEPRINT.yaml argument. */
 export function resolveTarget(arg: string, options: TargetOptions): TargetResolution {
   const notes: string[] = [];
@@ -94,17 +146,22 @@ export function resolveTarget(arg: string, options: TargetOptions): TargetResolu
   const isFile = statSync(full).isFile();
   const base = path.basename(full);
   if (isFile && /\.ya?ml$/.test(base) && !/^Pulumi(\..+)?\.ya?ml$/.test(base)) {
-    const inputs: Record<string, string> = {};
-    const problems: string[] = [];
-    for (const pair of options.config ?? []) {
-      const eq = pair.indexOf("=");
-      if (eq <= 0) problems.push(`--config ${pair}: expected KEY=VALUE (a blueprint input and its value)`);
-      else inputs[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    if (problems.length > 0) return { problems, notes };
+    const loaded = loadYaml(full);
+    if (loaded.problem) return { problems: [loaded.problem], notes };
     const name = base.replace(/\.ya?ml$/, "");
+    const split = blueprintSettings(loaded.doc, name, options.config ?? []);
+    notes.push(...split.config.notes);
+    if (split.config.problems.length > 0) return { problems: split.config.problems, notes };
     return {
-      target: { kind: "blueprint", file: full, name, inputs, project: name, stack: options.stack ?? "dev" },
+      target: {
+        kind: "blueprint",
+        file: full,
+        name,
+        inputs: split.inputs,
+        config: split.config,
+        project: name,
+        stack: options.stack ?? "dev",
+      },
       notes,
     };
   }
