@@ -6,3 +6,4 @@
  */
 export * from "./container-args";
 export * from "./container";
+export * from "./compose-project";

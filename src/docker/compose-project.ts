@@ -1,0 +1,196 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as docker from "@pulumi/docker";
+import * as pulumi from "@pulumi/pulumi";
+import { dependsOnLabel, dockerPlan } from "../compose/docker-plan";
+import { loadCompose } from "../compose/load";
+import { reportDiagnostics } from "../compose/report";
+import { composeVariables } from "../compose/variables";
+import { Problems } from "../core/problems";
+import { DockerContainer } from "./container";
+import type { DockerHostArgs } from "./container-args";
+
+/** The arguments of a {@link ComposeProject}. Set exactly one of `file` and `content`. */
+export interface ComposeProjectArgs {
+  /** The path of a Compose file (Compose Specification). @default none */
+  file?: string;
+  /** The text of a Compose file; relative paths in it are resolved against `baseDir`. @default none */
+  content?: string;
+  /** The folder relative paths in `content` are resolved against. @default the current directory */
+  baseDir?: string;
+  /**
+   * The project name: containers are named `<project>-<service>-1` (unless `container_name` is set), networks and
+   * volumes `<project>_<key>`, as `docker compose` names them.
+   * @default the file's top-level `name`, else the component name
+   */
+  projectName?: string;
+  /** Variables for `${VAR}` interpolation, over the process environment, over a `.env` file beside the file. @default {} */
+  variables?: { [key: string]: string };
+  /** Make every warned key (no meaning on a single host) an error instead of a warning. @default false */
+  strict?: boolean;
+  /** The engine every container, network and volume is created on. @default the local engine (or the provider passed) */
+  host?: DockerHostArgs;
+}
+
+/**
+ * A Compose file on one Docker host: a `DockerContainer` per service, a bridge `docker.Network` per network and a
+ * `docker.Volume` per volume. Containers are created in `depends_on` order; `condition: service_healthy` makes the
+ * dependency's container wait until the engine reports its healthcheck healthy, and
+ * `condition: service_completed_successfully` runs the dependency to its end and starts dependants only when it
+ * exited 0. Keys with no meaning on one host are warned about with their file:line (errors with `strict`).
+ *
+ * @example
+ * ```ts
+ * const app = new ComposeProject("shop", { file: "compose.yaml" });
+ * export const web = app.containerNames.apply((n) => n["web"]);
+ * ```
+ */
+export class ComposeProject extends pulumi.ComponentResource {
+  /** The project name. */
+  public readonly projectName: pulumi.Output<string>;
+  /** Container name per service. */
+  public readonly containerNames: pulumi.Output<Record<string, string>>;
+  /** Container id per service. */
+  public readonly containerIds: pulumi.Output<Record<string, string>>;
+  /** The loader's warnings, as `file:line:column: message`. */
+  public readonly warnings: pulumi.Output<string[]>;
+  /** The `DockerContainer` per service. */
+  public readonly containers: Record<string, DockerContainer>;
+
+  constructor(name: string, args: ComposeProjectArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("berth:index:ComposeProject", name, {}, opts);
+    const problems = new Problems();
+    if ((args.file === undefined) === (args.content === undefined)) {
+      problems.add("file", "set exactly one of `file` (a path) and `content` (the Compose text)");
+    }
+    let text = args.content ?? "";
+    const fileName = args.file !== undefined ? path.resolve(args.file) : path.join(path.resolve(args.baseDir ?? "."), "compose.yaml");
+    if (args.file !== undefined && args.content === undefined) {
+      try {
+        text = fs.readFileSync(fileName, "utf8");
+      } catch (err) {
+        problems.add("file", `cannot read ${fileName}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    problems.throwIfAny(this, "ComposeProject", name);
+    const loaded = loadCompose(text, {
+      target: "docker",
+      fileName,
+      env: composeVariables(path.dirname(fileName), process.env, args.variables ?? {}),
+      readFile: (p) => fs.readFileSync(p, "utf8"),
+      strict: args.strict ?? false,
+    });
+    reportDiagnostics(this, "ComposeProject", name, loaded.diagnostics, problems);
+    const model = loaded.model!;
+    const project = args.projectName ?? model.name ?? name;
+    const plan = dockerPlan(model, project);
+    problems.addAll(plan.problems);
+    problems.throwIfAny(this, "ComposeProject", name);
+
+    const passedProvider = opts?.provider !== undefined || (opts?.providers !== undefined && Object.keys(opts.providers).length > 0);
+    const provider =
+      args.host !== undefined && !passedProvider
+        ? new docker.Provider(
+            `${name}-engine`,
+            {
+              host: args.host.url,
+              caMaterial: args.host.caMaterial,
+              certMaterial: args.host.certMaterial,
+              keyMaterial: args.host.keyMaterial === undefined ? undefined : pulumi.secret(args.host.keyMaterial),
+              certPath: args.host.certPath,
+              sshOpts: args.host.sshOpts,
+            },
+            { parent: this },
+          )
+        : undefined;
+    const childOpts: pulumi.CustomResourceOptions = provider ? { parent: this, provider } : { parent: this };
+    const labelList = (labels: Record<string, string>) =>
+      Object.keys(labels)
+        .sort()
+        .map((label) => ({ label, value: labels[label]! }));
+
+    const networks: Record<string, docker.Network> = {};
+    for (const n of plan.networks.filter((x) => !x.external)) {
+      const netArgs: docker.NetworkArgs = { name: n.name, driver: n.driver, labels: labelList(n.labels) };
+      if (Object.keys(n.options).length > 0) netArgs.options = n.options;
+      if (n.internal !== undefined) netArgs.internal = n.internal;
+      if (n.attachable !== undefined) netArgs.attachable = n.attachable;
+      networks[n.key] = new docker.Network(`${name}-network-${n.key}`, netArgs, childOpts);
+    }
+    const volumes: Record<string, docker.Volume> = {};
+    for (const v of plan.volumes.filter((x) => !x.external)) {
+      const volArgs: docker.VolumeArgs = { name: v.name, labels: labelList(v.labels) };
+      if (v.driver !== undefined) volArgs.driver = v.driver;
+      if (Object.keys(v.options).length > 0) volArgs.driverOpts = v.options;
+      volumes[v.key] = new docker.Volume(`${name}-volume-${v.key}`, volArgs, childOpts);
+    }
+
+    this.containers = {};
+    const exitCodes: Record<string, pulumi.Output<number | undefined>> = {};
+    for (const s of plan.services) {
+      const captured: { container?: docker.Container } = {};
+      const transformations: pulumi.ResourceTransformation[] = [];
+      if (s.wait !== "started") {
+        transformations.push((t) => {
+          if (t.type !== "docker:index/container:Container") return undefined;
+          captured.container = t.resource as docker.Container;
+          const extra =
+            s.wait === "healthy"
+              ? { wait: true, waitTimeout: s.healthTimeoutSeconds }
+              : { attach: true, mustRun: false, logs: true };
+          return { props: { ...t.props, ...extra }, opts: t.opts };
+        });
+      }
+      const dependsOn: pulumi.Resource[] = [
+        ...s.networkKeys.map((k) => networks[k]!),
+        ...s.volumeKeys.map((k) => volumes[k]!),
+        ...s.dependsOn.map((d) => this.containers[d.service]!),
+      ];
+      // Dependants of a one-shot service start only when it exited 0: the label's value is known only then.
+      const dependsLabel = pulumi
+        .all(s.dependsOn.map((d) => pulumi.all([d.service, d.condition, exitCodes[d.service] ?? pulumi.output(undefined)])))
+        .apply((deps) => {
+          try {
+            return dependsOnLabel(
+              s.key,
+              deps.map(([service, condition, exitCode]) => ({ service, condition, exitCode })),
+            );
+          } catch (err) {
+            throw new pulumi.ResourceError((err as Error).message, this);
+          }
+        });
+      const labels: { [key: string]: pulumi.Input<string> } = { ...s.labels };
+      if (s.dependsOn.length > 0) labels["com.docker.compose.depends_on"] = dependsLabel;
+      const container = new DockerContainer(
+        `${name}-${s.key}`,
+        {
+          name: s.containerName,
+          image: { repository: s.image.repository, tag: s.image.tag },
+          ...(args.host ? { host: args.host } : {}),
+          create: { params: s.params },
+          ...(s.ports.length > 0 ? { ports: s.ports } : {}),
+          ...(Object.keys(s.env).length > 0 ? { env: s.env } : {}),
+          ...(s.volumes.length > 0 ? { volumes: s.volumes } : {}),
+          ...(s.command ? { command: s.command } : {}),
+          ...(s.entrypoint ? { entrypoint: s.entrypoint } : {}),
+          ...(s.restart !== undefined ? { restart: s.restart } : {}),
+          labels,
+        },
+        { parent: this, dependsOn, transformations, ...(provider ? { provider } : {}) },
+      );
+      this.containers[s.key] = container;
+      if (s.wait === "completed") exitCodes[s.key] = pulumi.output(captured.container?.exitCode ?? undefined);
+    }
+
+    this.projectName = pulumi.output(project);
+    this.containerNames = pulumi.all(Object.fromEntries(Object.entries(this.containers).map(([k, c]) => [k, c.containerName])));
+    this.containerIds = pulumi.all(Object.fromEntries(Object.entries(this.containers).map(([k, c]) => [k, c.containerId])));
+    this.warnings = pulumi.output(loaded.diagnostics.map((d) => `${d.where}: ${d.message}`));
+    this.registerOutputs({
+      projectName: this.projectName,
+      containerNames: this.containerNames,
+      containerIds: this.containerIds,
+      warnings: this.warnings,
+    });
+  }
+}
