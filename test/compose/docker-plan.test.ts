@@ -82,7 +82,7 @@ test("project.yaml: networks, volumes and services in dependency order with thei
       key: "db",
       containerName: "shop-db-1",
       image: { repository: "img", tag: "1" },
-      command: ["sh", "-c", "sleep 2; echo ready > /tmp/ready; nc -lk -p 5432 -e echo ok"],
+      command: ["sh", "-c", "sleep 2; echo ready > /tmp/ready; nc -ll -p 5432 -e echo ok"],
       env: {},
       ports: [],
       volumes: [{ containerPath: "/var/lib/db", volumeName: "shop_dbdata" }],

@@ -82,7 +82,7 @@ test("project.yaml: networks, volumes and DockerContainers in depends_on order, 
   // service_healthy: the dependency's container waits until the engine reports it healthy.
   assert.deepEqual(container("db").inputs, {
     name: "proj-db-1",
-    command: ["sh", "-c", "sleep 2; echo ready > /tmp/ready; nc -lk -p 5432 -e echo ok"],
+    command: ["sh", "-c", "sleep 2; echo ready > /tmp/ready; nc -ll -p 5432 -e echo ok"],
     healthcheck: { tests: ["CMD-SHELL", "test -f /tmp/ready"], interval: "1s", timeout: "1s", retries: 30 },
     labels: [PROJECT, { label: "com.docker.compose.service", value: "db" }],
     networksAdvanced: [{ name: "proj_backend", aliases: ["db"] }],
