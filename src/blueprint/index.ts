@@ -3,7 +3,7 @@
  * program (`berth import`). See docs/blueprint.md.
  * @packageDocumentation
  */
-export { Blueprint, BlueprintScope, type BlueprintArgs } from "./emit/live";
+export { Blueprint, blueprintScope, type BlueprintArgs, type BlueprintScope } from "./emit/live";
 export { compileBlueprint, type CompileOptions as BlueprintCompileOptions, type CompileResult as BlueprintCompileResult } from "./compile";
 export { writeProject as writeBlueprintProject, type ProjectFiles as BlueprintProjectFiles, type ProjectOptions as BlueprintProjectOptions } from "./emit/code";
 export { formatReport as formatBlueprintReport, exitCodeFor as blueprintExitCode, type NodeReport as BlueprintNodeReport, type ConversionStatus as BlueprintConversionStatus } from "./report";

@@ -62,11 +62,11 @@ export function writeProgram(plan: Plan, name: string): string {
     if (m === "berth/docker") w.line('import { DockerContainer } from "berth/docker";');
     else w.line(`import * as ${MODULE_ALIAS[m] ?? identifier(m)} from ${literal(m)};`);
   }
-  w.line('import { BlueprintScope, blueprintCall, blueprintInput, blueprintOutput, blueprintSecret } from "berth/blueprint";');
+  w.line('import { blueprintScope, blueprintCall, blueprintInput, blueprintOutput, blueprintSecret } from "berth/blueprint";');
   w.line();
   w.line("// The parent every node hangs under: the same type and name as the live Blueprint component.");
-  w.line(`const root = new BlueprintScope(${literal(name)});`);
-  const taken = new Set(["root", "pulumi", "BlueprintScope", "blueprintCall", "blueprintInput", "blueprintOutput", "blueprintSecret", "DockerContainer", ...Object.values(MODULE_ALIAS)]);
+  w.line(`const root = blueprintScope(${literal(name)});`);
+  const taken = new Set(["root", "pulumi", "blueprintScope", "blueprintCall", "blueprintInput", "blueprintOutput", "blueprintSecret", "DockerContainer", ...Object.values(MODULE_ALIAS)]);
   const vars = new Map<string, string>();
   let lastNode = "";
   for (const r of plan.resources) {
@@ -76,8 +76,8 @@ export function writeProgram(plan: Plan, name: string): string {
     if (r.node !== lastNode && r.description) w.comment(r.description.trim());
     lastNode = r.node;
     const ctor = r.target.module === "berth/docker" ? "DockerContainer" : [MODULE_ALIAS[r.target.module] ?? identifier(r.target.module), ...r.target.path].join(".");
-    const opts: string[] = ["parent: root"];
-    if (r.dependsOn.length > 0) opts.push(`dependsOn: [${r.dependsOn.map((k) => vars.get(k) ?? "root").join(", ")}]`);
+    const opts: string[] = ["parent: root.resource"];
+    if (r.dependsOn.length > 0) opts.push(`dependsOn: [${r.dependsOn.map((k) => vars.get(k) ?? "root.resource").join(", ")}]`);
     if (r.provider && vars.get(r.provider)) opts.push(`provider: ${vars.get(r.provider)}`);
     const rname = literal(`${name}-${r.key}`);
     if (r.lookupId !== undefined) {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { JsonAny } from "../../core/json";
 import { formatDiagnostics } from "../../yaml";
 import { compileBlueprint } from "../compile";
 import { CallRef, InputRef, OutputRef, SecretRef, type Value } from "../functions/values";
@@ -12,7 +13,7 @@ export interface BlueprintArgs {
   /** The blueprint's main YAML file. */
   file: string;
   /** Deployment inputs (unknown names and missing required inputs are errors). @default {} */
-  inputs?: { [key: string]: pulumi.Input<string | number | boolean | object> };
+  inputs?: { [key: string]: JsonAny };
   /** Import URL → local file, for imports the offline catalogue does not know. @default {} */
   importMap?: { [url: string]: string };
 }
@@ -102,23 +103,39 @@ export function liveValue(v: Value, made: Map<string, pulumi.Resource>): unknown
   return v;
 }
 
+/** The parent of a program written by `berth import`, as {@link blueprintScope} returns it. */
+export interface BlueprintScope {
+  /** The component every generated resource is parented to. */
+  readonly resource: pulumi.ComponentResource;
+  /** Registers the blueprint's outputs once every node exists. */
+  finish(outputs: pulumi.Inputs): void;
+}
+
 /**
- * The parent of a program written by `berth import`: the same type token (`berth:index:Blueprint`) and name as the
- * live {@link Blueprint}, so a stack can move from one to the other without replacing anything.
+ * Creates the parent of a program written by `berth import`: a component with the same type token
+ * (`berth:index:Blueprint`) and name as the live {@link Blueprint}, so a stack can move from one to the other without
+ * replacing anything.
+ *
+ * It is a function rather than a second exported component class, so that the package's component schema (served to
+ * other languages) has exactly one `Blueprint`.
  *
  * @example
  * ```ts
- * const root = new BlueprintScope("app");
- * new openstack.networking.Network("app-network-0", {}, { parent: root });
+ * const root = blueprintScope("app");
+ * new openstack.networking.Network("app-network-0", {}, { parent: root.resource });
  * root.finish({ url: "http://..." });
  * ```
  */
-export class BlueprintScope extends pulumi.ComponentResource {
+export function blueprintScope(name: string, opts?: pulumi.ComponentResourceOptions): BlueprintScope {
+  const resource = new ScopeResource(name, opts);
+  return { resource, finish: (outputs) => resource.finish(outputs) };
+}
+
+class ScopeResource extends pulumi.ComponentResource {
   constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:Blueprint", name, {}, opts);
   }
 
-  /** Registers the blueprint's outputs once every node exists. */
   public finish(outputs: pulumi.Inputs): void {
     this.registerOutputs(outputs);
   }
