@@ -3,6 +3,10 @@
  * @packageDocumentation
  */
 export {};
+export * from "./cluster";
+export * from "./cluster-bootstrap";
 export * from "./cluster-kubeadm";
+export * from "./cluster-kubeconfig";
+export * from "./cluster-pki";
 export * from "./workload-args";
 export * from "./workload";

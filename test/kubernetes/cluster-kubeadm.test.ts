@@ -1,7 +1,20 @@
 import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
 import { test } from "node:test";
-import { CNI_PLUGINS, kubeadmBootstrapToken, kubeadmCaCertHash } from "../../src/kubernetes/cluster-kubeadm";
+import * as yaml from "js-yaml";
+import {
+  CNI_PLUGINS,
+  DEFAULT_CNI,
+  DEFAULT_KUBERNETES_VERSION,
+  KUBERNETES_API_NAME,
+  type KubeadmValues,
+  kubeadmBootstrapToken,
+  kubeadmCaCertHash,
+  kubernetesPackages,
+  parseKubernetesVersion,
+  renderKubeadmInitConfig,
+  renderKubeadmJoinConfig,
+} from "../../src/kubernetes/cluster-kubeadm";
 
 const cni: [string, string, string][] = [
   ["calico", "https://raw.githubusercontent.com/projectcalico/calico/v3.28.2/manifests/calico.yaml", "192.168.0.0/16"],
@@ -31,3 +44,82 @@ for (const [id, secret, expected] of tokens) {
     else assert.throws(() => kubeadmBootstrapToken(id, secret), expected);
   });
 }
+
+const versions: [string, { minor: number; patch: number } | undefined][] = [
+  ["1.31.4", { minor: 31, patch: 4 }],
+  ["1.32.0", { minor: 32, patch: 0 }],
+  ["1.30.9", undefined],
+  ["v1.31.4", undefined],
+  ["1.31", undefined],
+  ["latest", undefined],
+];
+for (const [version, expected] of versions) {
+  test(`parseKubernetesVersion(${version})`, () => assert.deepEqual(parseKubernetesVersion(version), expected));
+}
+
+test("kubernetesPackages: the minor release's pkgs.k8s.io repository and the pinned Debian version", () => {
+  assert.deepEqual(kubernetesPackages("1.31.4"), { repository: "https://pkgs.k8s.io/core:/stable:/v1.31/deb/", packageVersion: "1.31.4-1.1" });
+  assert.deepEqual(kubernetesPackages("1.32.10"), { repository: "https://pkgs.k8s.io/core:/stable:/v1.32/deb/", packageVersion: "1.32.10-1.1" });
+});
+
+const values: KubeadmValues = {
+  clusterName: "prod",
+  kubernetesVersion: "1.31.4",
+  nodeName: "prod-control-0",
+  bootstrapToken: "abcdef.0123456789abcdef",
+  caCertHash: "sha256:0123",
+  podSubnet: "192.168.0.0/16",
+  certSans: ["10.0.3.10", "198.51.100.30"],
+};
+
+test("init configuration: a never-expiring bootstrap token, the endpoint name, pod subnet and certificate names", () => {
+  const docs = yaml.loadAll(renderKubeadmInitConfig(values));
+  assert.deepEqual(docs, [
+    {
+      apiVersion: "kubeadm.k8s.io/v1beta4",
+      kind: "InitConfiguration",
+      bootstrapTokens: [
+        {
+          token: "abcdef.0123456789abcdef",
+          description: "Berth: nodes join with this token; it never expires",
+          ttl: "0s",
+          usages: ["signing", "authentication"],
+          groups: ["system:bootstrappers:kubeadm:default-node-token"],
+        },
+      ],
+      nodeRegistration: { name: "prod-control-0", criSocket: "unix:///run/containerd/containerd.sock" },
+    },
+    {
+      apiVersion: "kubeadm.k8s.io/v1beta4",
+      kind: "ClusterConfiguration",
+      clusterName: "prod",
+      kubernetesVersion: "v1.31.4",
+      controlPlaneEndpoint: "berth-kubernetes-api:6443",
+      networking: { podSubnet: "192.168.0.0/16", serviceSubnet: "10.96.0.0/12" },
+      apiServer: { certSANs: ["berth-kubernetes-api", "10.0.3.10", "198.51.100.30"] },
+    },
+  ]);
+});
+
+test("join configuration: token discovery pinned by the CA hash; control-plane nodes add controlPlane: {}", () => {
+  const worker = { ...values, nodeName: "prod-worker-3" };
+  const expected = {
+    apiVersion: "kubeadm.k8s.io/v1beta4",
+    kind: "JoinConfiguration",
+    discovery: {
+      bootstrapToken: { apiServerEndpoint: "berth-kubernetes-api:6443", token: "abcdef.0123456789abcdef", caCertHashes: ["sha256:0123"] },
+    },
+    nodeRegistration: { name: "prod-worker-3", criSocket: "unix:///run/containerd/containerd.sock" },
+  };
+  assert.deepEqual(yaml.loadAll(renderKubeadmJoinConfig(worker, false)), [expected]);
+  assert.deepEqual(yaml.loadAll(renderKubeadmJoinConfig(worker, true)), [{ ...expected, controlPlane: {} }]);
+  assert.deepEqual(yaml.loadAll(renderKubeadmJoinConfig({ ...worker, nodeName: "" }, false)), [
+    { ...expected, nodeRegistration: { criSocket: "unix:///run/containerd/containerd.sock" } },
+  ]);
+});
+
+test("constants: default CNI is in the table, default version parses", () => {
+  assert.ok(CNI_PLUGINS[DEFAULT_CNI]);
+  assert.deepEqual(parseKubernetesVersion(DEFAULT_KUBERNETES_VERSION), { minor: 31, patch: 4 });
+  assert.equal(KUBERNETES_API_NAME, "berth-kubernetes-api");
+});
