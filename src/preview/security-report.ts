@@ -15,17 +15,31 @@ function isRuleList(value: unknown): value is readonly SecurityRule[] {
   return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "function");
 }
 
-/** Every rule list exported by src/security (names ending in `SecurityRules`), by export name, sorted by name. */
+/**
+ * Every rule list exported by src/security (names ending in `SecurityRules`), by export name, sorted by name.
+ *
+ * The cluster rules (`worldOpenManagementPorts`, a factory, and `plainTextSecrets`) were written before the lists
+ * existed; until their file exports a list holding `plainTextSecrets`, they are added here as `clusterRules`, the
+ * world-open rule with no admin CIDRs allowed (a preview cannot know which world CIDR a user asked for).
+ */
 export function securityRuleLists(
   module: Readonly<Record<string, unknown>> = security,
 ): { name: string; rules: readonly SecurityRule[] }[] {
-  return Object.keys(module)
+  const lists = Object.keys(module)
     .filter((name) => name.endsWith("SecurityRules") && isRuleList(module[name]))
     .sort()
     .map((name) => ({ name, rules: module[name] as readonly SecurityRule[] }));
+  const plain = module["plainTextSecrets"];
+  const world = module["worldOpenManagementPorts"];
+  if (typeof plain === "function" && !lists.some((l) => l.rules.includes(plain as SecurityRule))) {
+    const rules: SecurityRule[] = [plain as SecurityRule];
+    if (typeof world === "function") rules.unshift((world as () => SecurityRule)());
+    lists.push({ name: "clusterRules", rules });
+  }
+  return lists;
 }
 
-/** Every value the program marks secret: secret inputs, secret outputs, and secret configuration values. */
+/** Every value the program marks secret: secret inputs, secret computed outputs, and secret configuration values. */
 export function secretValues(
   resources: readonly RecordedResource[],
   states: Readonly<Record<string, RecordedState>>,
@@ -33,7 +47,14 @@ export function secretValues(
 ): Set<string> {
   const found = new Set<string>(extra);
   for (const r of resources) for (const s of secretStrings(r.inputs, r.secretPaths)) found.add(s);
-  for (const s of Object.values(states)) for (const v of secretStrings(s.state, s.secretPaths)) found.add(v);
+  // Outputs that echo an input are skipped: the mock state marks a whole input secret when anything inside it is
+  // (an object holding one secret field), which would turn every string beside that field into a "secret".
+  const inputsByUrn = new Map(resources.map((r) => [r.urn, r.inputs]));
+  for (const [urn, s] of Object.entries(states)) {
+    const inputs = inputsByUrn.get(urn) ?? {};
+    const computed = s.secretPaths.filter((p) => !(p.split(/[.[]/)[0]! in inputs));
+    for (const v of secretStrings(s.state, computed)) found.add(v);
+  }
   found.delete("");
   return found;
 }

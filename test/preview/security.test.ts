@@ -171,14 +171,22 @@ test("every rule list exported from src/security catches something on the insecu
     "unpinned-image latest-tag",
     "unpinned-image no-tag",
     "unpinned-image privileged",
+    "world-open-management-port ssh-world",
+    "secret-in-plain-text leaky",
   ]) {
     assert.ok(pairs.includes(expected), `missing ${expected}; found:\n${pairs.join("\n")}`);
   }
   const lists = securityRuleLists();
   assert.ok(lists.some((l) => l.name === "containerSecurityRules"));
   assert.ok(lists.some((l) => l.name === "imageSecurityRules"));
+  assert.ok(lists.flatMap((l) => l.rules).length >= 5, "the container, image and cluster rules all run");
   // Each rule of each list, run alone over the same resources, must find at least one problem.
-  const recorded = doc.resources.map((r) => ({ ...resource(r.type, r.name, r.inputs), urn: r.urn, custom: r.custom }));
+  const recorded = doc.resources.map((r) => ({
+    ...resource(r.type, r.name, r.inputs),
+    urn: r.urn,
+    custom: r.custom,
+    secretPaths: r.secretInputs,
+  }));
   const leaked = { secrets: new Set(["swarm-join-token-SWMTKN-1-preview"]) };
   for (const list of lists) {
     list.rules.forEach((rule, i) => {
@@ -195,4 +203,21 @@ test("--fail-on: exit 4 when a finding reaches the threshold, 0 otherwise", asyn
   const clean = await berth("preview", "test/fixtures/preview/web", "--fail-on", "low");
   assert.equal(clean.code, 0, clean.err);
   assert.match(clean.err, /Security: no findings/);
+});
+
+test("secretValues: secret inputs, secret computed outputs and config secrets; echoed inputs are not outputs", async () => {
+  const { secretValues } = await import("../../src/preview/security-report");
+  const r = { ...resource(SERVICE, "s", { spec: { image: "app:1", password: "hunter2hunter2" } }), secretPaths: ["spec.password"] };
+  const found = secretValues(
+    [r],
+    {
+      [r.urn]: {
+        id: "x",
+        state: { spec: { image: "app:1", password: "hunter2hunter2" }, token: "generated-token" },
+        secretPaths: ["spec", "token"],
+      },
+    },
+    ["(secret p:k: not decrypted offline)"],
+  );
+  assert.deepEqual([...found].sort(), ["(secret p:k: not decrypted offline)", "generated-token", "hunter2hunter2"]);
 });
