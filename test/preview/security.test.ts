@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { PreviewDocument } from "../../src/preview/document";
-import { reaches, runSecurityRules, securityRuleLists } from "../../src/preview/security-report";
+import { reaches, runSecurityRules, secretValues, securityRuleLists } from "../../src/preview/security-report";
 import { dockerSocketMounts, privilegedContainers } from "../../src/security/containers";
 import { parseImageReference, unpinnedImages, unpinnedReason } from "../../src/security/images";
 import type { RecordedResource, RecordedValue } from "../../src/testing/recorder";
@@ -205,8 +205,7 @@ test("--fail-on: exit 4 when a finding reaches the threshold, 0 otherwise", asyn
   assert.match(clean.err, /Security: no findings/);
 });
 
-test("secretValues: secret inputs, secret computed outputs and config secrets; echoed inputs are not outputs", async () => {
-  const { secretValues } = await import("../../src/preview/security-report");
+test("secretValues: secret inputs, secret computed outputs and config secrets; echoed inputs are not outputs", () => {
   const r = { ...resource(SERVICE, "s", { spec: { image: "app:1", password: "hunter2hunter2" } }), secretPaths: ["spec.password"] };
   const found = secretValues(
     [r],
