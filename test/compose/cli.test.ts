@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, test } from "node:test";
+import type { CliIo } from "../../src/cli/io";
+import type { Recorder as RecorderType, RecordedResource } from "../../src/testing/recorder";
+import { fixture } from "./fixtures";
+
+const ROOT = path.resolve(__dirname, "../..");
+let tmp: string;
+let rec: RecorderType;
+let main: typeof import("../../src/cli/main").main;
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-compose-"));
+  process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
+  delete process.env["TIER"];
+  const { Recorder } = await import("../../src/testing/recorder.js");
+  rec = await Recorder.install();
+  ({ main } = await import("../../src/cli/main.js"));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function io(): CliIo & { stdout: string; stderr: string } {
+  const captured = {
+    stdout: "",
+    stderr: "",
+    cwd: ROOT,
+    env: { ...process.env },
+    out(t: string) {
+      captured.stdout += t;
+    },
+    err(t: string) {
+      captured.stderr += t;
+    },
+  };
+  return captured;
+}
+
+/** Type-checks a generated project with tsc, `berth` mapped to this repository's sources. */
+function typeCheck(dir: string): void {
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.check.json"),
+    JSON.stringify({
+      extends: "./tsconfig.json",
+      compilerOptions: {
+        noEmit: true,
+        baseUrl: ".",
+        typeRoots: [path.join(ROOT, "node_modules/@types")],
+        paths: {
+          berth: [path.join(ROOT, "src/index.ts")],
+          "berth/*": [path.join(ROOT, "src/*/index.ts")],
+          "*": [path.join(ROOT, "node_modules/*"), path.join(ROOT, "node_modules/@types/*")],
+        },
+      },
+    }),
+  );
+  execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", path.join(dir, "tsconfig.check.json")], { stdio: "pipe" });
+}
+
+function shape(r: RecordedResource) {
+  return { type: r.type, name: r.name, inputs: r.inputs, secretPaths: r.secretPaths };
+}
+
+test("swarm: the written program type-checks and, run, creates exactly SwarmStack's children", async () => {
+  const out = path.join(tmp, "swarm");
+  const c = io();
+  const code = await main(["compose", fixture("stack.yaml"), "--out", out, "--name", "shop"], c);
+  assert.equal(code, 0, c.stderr);
+  assert.deepEqual(fs.readdirSync(out).sort(), ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+  assert.equal(c.stdout, `wrote ${out} (Pulumi.yaml, package.json, tsconfig.json, index.ts): 2 services for swarm, 1 warnings\n`);
+  assert.match(c.stderr, /^.*stack\.yaml:113:5: warning: "restart" is left out on swarm: /);
+  assert.equal(fs.readFileSync(path.join(out, "Pulumi.yaml"), "utf8"), `name: shop\nruntime: nodejs\ndescription: "Written by berth compose from ${fixture("stack.yaml")}"\n`);
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies, {
+    berth: "^0.1.0",
+    "@pulumi/docker": "^5.2.0",
+    "@pulumi/pulumi": "^3.248.0",
+  });
+  typeCheck(out);
+
+  await rec.settle();
+  rec.reset();
+  const { SwarmStack } = await import("../../src/swarm/stack.js");
+  new SwarmStack("shop", { file: fixture("stack.yaml") });
+  await rec.settle();
+  const fromComponent = rec.resources.filter((r) => r.custom).map(shape);
+  rec.reset();
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(out, "node_modules"));
+  await import(path.join(out, "index.ts"));
+  await rec.settle();
+  const fromProgram = rec.resources.map(shape);
+  const byKey = (a: { type: string; name: string }, b: { type: string; name: string }) =>
+    `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`);
+  assert.deepEqual(fromProgram.sort(byKey), fromComponent.sort(byKey));
+});
+
+test("docker: the written program type-checks and spells out containers, waits and order", async () => {
+  const out = path.join(tmp, "docker");
+  const c = io();
+  const code = await main(["compose", fixture("project.yaml"), "--out", out, "--target", "docker", "--name", "proj"], c);
+  assert.equal(code, 0, c.stderr);
+  assert.equal(c.stderr, "");
+  typeCheck(out);
+  const index = fs.readFileSync(path.join(out, "index.ts"), "utf8");
+  assert.match(index, /^import \{ DockerContainer \} from "berth\/docker";$/m);
+  assert.match(index, /^const db = new DockerContainer\("proj-db", \{$/m);
+  assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, dbdataVolume\], transformations: \[waitHealthy\(62\)\] \}\);$/m);
+  assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, db\], transformations: \[runToCompletion\(\)\] \}\);$/m);
+  assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, frontendNetwork, db, migrate\] \}\);$/m);
+  assert.match(index, /^\/\/ web starts after migrate \(service_completed_successfully\)\.$/m);
+  assert.match(index, /^export const containerNames = \{ "db": db\.containerName, "migrate": migrate\.containerName, "web": web\.containerName \};$/m);
+});
+
+test("strict: warnings become errors and nothing is written; usage mistakes exit 64", async () => {
+  const out = path.join(tmp, "strict");
+  const c = io();
+  assert.equal(await main(["compose", fixture("ignored.yaml"), "--out", out, "--strict"], c), 2);
+  assert.equal(fs.existsSync(out), false);
+  assert.equal(c.stderr.split("\n").filter((l) => l.includes(": error: ")).length, 17);
+  assert.match(c.stderr, /ignored\.yaml:6:5: error: "build" is left out on swarm: .* \(an error because of strict mode\)\n/);
+  assert.match(c.stderr, /berth compose: nothing written, fix the errors above\n$/);
+  const u = io();
+  assert.equal(await main(["compose", fixture("stack.yaml")], u), 64);
+  assert.match(u.stderr, /^usage: berth compose FILE --out DIR/);
+  const t = io();
+  assert.equal(await main(["compose", fixture("stack.yaml"), "--out", out, "--target", "k8s"], t), 64);
+  assert.equal(t.stderr, 'berth compose: --target is swarm or docker, not "k8s"\n');
+  const m = io();
+  assert.equal(await main(["compose", "/nonexistent.yaml", "--out", out], m), 2);
+  assert.match(m.stderr, /^berth compose: cannot read \/nonexistent\.yaml: ENOENT/);
+});
