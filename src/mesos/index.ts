@@ -1,5 +1,9 @@
 /**
- * berth/mesos. See the README section for this area.
+ * berth/mesos: an Apache Mesos cluster (ZooKeeper quorum, masters, agents, optional Marathon) on cloud machine
+ * pools, its software run from pinned container images. See the README section for this area.
  * @packageDocumentation
  */
-export {};
+export * from "./cluster";
+export * from "./cluster-bootstrap";
+export * from "./cluster-ensemble";
+export * from "./cluster-images";

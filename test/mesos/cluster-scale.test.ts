@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import { Recorder, type RecordedResource } from "../../src/testing/recorder";
+import type { MesosCluster as MesosClusterType, MesosClusterArgs } from "../../src/mesos/cluster";
+import { criticalPath, inputsByName, mockCalls, mockOutputs } from "../cloud/mock-cloud";
+import { assertSecure } from "../security/assert-secure";
+import { ADMIN, openstackArgs, value } from "./cluster-fixture";
+
+let rec: Recorder;
+let MesosCluster: typeof MesosClusterType;
+before(async () => {
+  rec = await Recorder.install({ outputs: mockOutputs, calls: mockCalls });
+  ({ MesosCluster } = await import("../../src/mesos/cluster.js"));
+});
+
+/** Runs one program (a cluster named "m") and returns what it registered; each run stands for one `pulumi up`. */
+async function run(args: MesosClusterArgs): Promise<RecordedResource[]> {
+  rec.reset();
+  const c = new MesosCluster("m", args);
+  await rec.settle();
+  await value(c.zookeeperUrl);
+  const resources = [...rec.resources];
+  assertSecure(resources, ADMIN);
+  return resources;
+}
+
+function diff(a: Map<string, string>, b: Map<string, string>) {
+  return {
+    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
+    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
+    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
+  };
+}
+
+const newAgent = (i: number) => [
+  `command:remote:Command m-agent-${i}-leave`,
+  `openstack:compute/instance:Instance m-agent-${i}`,
+  `openstack:networking/port:Port m-agent-${i}-port`,
+];
+
+test("scale out 3 → 5 adds exactly agents 3 and 4 and changes no existing resource's inputs", async () => {
+  const three = inputsByName(await run(openstackArgs(3)));
+  const five = inputsByName(await run(openstackArgs(5)));
+  assert.deepEqual(diff(three, five), { added: [...newAgent(3), ...newAgent(4)].sort(), removed: [], changed: [] });
+});
+
+test("scale in 5 → 3 removes exactly agents 3 and 4 (each with its maintenance command)", async () => {
+  const five = inputsByName(await run(openstackArgs(5)));
+  const three = inputsByName(await run(openstackArgs(3)));
+  assert.deepEqual(diff(five, three), { added: [], removed: [...newAgent(3), ...newAgent(4)].sort(), changed: [] });
+});
+
+test("AWS: agents scale the same way (interface, instance, leave command), masters get elastic IPs", async () => {
+  const aws = (n: number): MesosClusterArgs => ({
+    ...openstackArgs(n),
+    cloud: { aws: { vpcId: "vpc-1", subnetIds: ["subnet-a"] }, adminCidrs: ADMIN },
+  });
+  const threeResources = await run(aws(3));
+  const three = inputsByName(threeResources);
+  const five = inputsByName(await run(aws(5)));
+  const added = [3, 4].flatMap((i) => [
+    `aws:ec2/instance:Instance m-agent-${i}`,
+    `aws:ec2/networkInterface:NetworkInterface m-agent-${i}-nic`,
+    `command:remote:Command m-agent-${i}-leave`,
+  ]);
+  assert.deepEqual(diff(three, five), { added: added.sort(), removed: [], changed: [] });
+  assert.deepEqual(threeResources.filter((r) => r.type === "aws:ec2/eip:Eip").map((r) => r.name).sort(), ["m-master-0-eip", "m-master-1-eip", "m-master-2-eip"]);
+});
+
+test("heal: an agent's resources depend on nothing agent-specific but its index (any one can be replaced alone)", async () => {
+  const resources = await run(openstackArgs(5));
+  const normalised = (i: number) =>
+    resources
+      .filter((r) => r.name.startsWith(`m-agent-${i}`))
+      .map((r) =>
+        JSON.stringify({ type: r.type, name: r.name, inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies, parent: r.parent })
+          .replaceAll(`m-agent-${i}`, "m-agent-N")
+          .replaceAll(`10.0.6.${10 + i}`, "ADDR"),
+      )
+      .sort();
+  const reference = normalised(0);
+  assert.equal(reference.length, 3);
+  for (let i = 1; i < 5; i++) assert.deepEqual(normalised(i), reference, `agent ${i} differs from agent 0 beyond its index`);
+  for (let i = 0; i < 5; i++) {
+    const own = new Set(resources.filter((r) => r.name.startsWith(`m-agent-${i}`)).map((r) => r.urn));
+    const dependents = resources.filter((r) => !own.has(r.urn) && r.dependencies.some((d) => own.has(d)));
+    assert.deepEqual(dependents.map((r) => r.name), [], `something outside agent ${i} depends on it`);
+  }
+  // A master can be replaced alone too: nothing depends on a master's instance.
+  for (let i = 0; i < 3; i++) {
+    const instance = resources.find((r) => r.name === `m-master-${i}` && r.type === "openstack:compute/instance:Instance")!;
+    assert.deepEqual(resources.filter((r) => r.dependencies.includes(instance.urn)).map((r) => r.name), []);
+  }
+});
+
+test("parallel creation: the critical path with 50 agents is the same as with 1", async () => {
+  const one = criticalPath(await run(openstackArgs(1)));
+  const fifty = criticalPath(await run(openstackArgs(50)));
+  assert.equal(fifty, one);
+  assert.ok(one >= 5, `critical path ${one} should cover site → port → instance → leave`);
+});
