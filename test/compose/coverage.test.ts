@@ -51,7 +51,7 @@ for (const row of COMPOSE_COVERAGE) {
         return parent !== undefined && parent[target] !== "supported";
       });
       const found = diagnosticsFor(use.file, target, use.path.join("."));
-      const leaf = use.path[use.path.length - 1]!;
+      const leaf: string = use.path[use.path.length - 1]!;
       const status = parentLeftOut || row.key === "x-*" ? "none" : row[target];
       if (status === "warned") {
         assert.deepEqual(
