@@ -374,3 +374,106 @@ test("external networks and volumes are used by name and not created; the file's
     labels: [{ label: "com.docker.stack.namespace", value: "shop" }, { label: "kind", value: "key" }],
   });
 });
+
+test("ignored.yaml and warned-spec.yaml: the ignored keys leave exactly the plain services on the default network", async () => {
+  const ns = { label: "com.docker.stack.namespace", value: "t" };
+  const plain = (service: string, extra: Record<string, unknown>) => ({
+    name: `t_${service}`,
+    labels: [{ label: "com.docker.stack.image", value: IMAGE }, ns],
+    mode: { replicated: { replicas: 1 } },
+    convergeConfig: { delay: "2s", timeout: "180s" },
+    taskSpec: {
+      containerSpec: { image: IMAGE, labels: [ns], ...extra },
+      networksAdvanceds: [{ id: "t-network-default-id", aliases: [service] }],
+    },
+  });
+  await rec.settle();
+  rec.reset();
+  warned.length = 0;
+  new SwarmStack("t", { file: fixture("ignored.yaml") });
+  await rec.settle();
+  assert.deepEqual(rec.summary(), [
+    "berth:index:SwarmStack t",
+    "docker:index/network:Network t-network-default",
+    "docker:index/service:Service t-api",
+    "docker:index/service:Service t-cache",
+  ]);
+  assert.deepEqual(rec.get("docker:index/network:Network", "t-network-default").inputs, { name: "t_default", driver: "overlay", labels: [ns] });
+  assert.deepEqual(rec.get("docker:index/service:Service", "t-api").inputs, plain("api", { args: ["sleep", "3600"] }));
+  assert.deepEqual(rec.get("docker:index/service:Service", "t-cache").inputs, plain("cache", { args: ["sleep", "3600"] }));
+  assert.equal(warned.length, 17);
+  assert.equal(warned[1], `${lineOf("ignored.yaml", "build:")}: "build" is left out on swarm: images are not built; the service runs \`image\`, which must be set`);
+
+  await rec.settle();
+  rec.reset();
+  warned.length = 0;
+  new SwarmStack("t", { file: fixture("warned-spec.yaml") });
+  await rec.settle();
+  assert.deepEqual(rec.summary(), [
+    "berth:index:SwarmStack t",
+    "docker:index/network:Network t-network-default",
+    "docker:index/secret:Secret t-secret-driven",
+    "docker:index/service:Service t-box",
+    "docker:index/serviceConfig:ServiceConfig t-config-templated",
+  ]);
+  assert.deepEqual(rec.get("docker:index/service:Service", "t-box").inputs, plain("box", {}));
+  assert.deepEqual(rec.get("docker:index/serviceConfig:ServiceConfig", "t-config-templated").inputs, {
+    name: "t_templated",
+    data: Buffer.from("server {\n  listen 80;\n}\n").toString("base64"),
+    labels: [ns],
+  });
+  assert.deepEqual(rec.get("docker:index/secret:Secret", "t-secret-driven").inputs, {
+    name: "t_driven",
+    data: Buffer.from("s3cret-token\n").toString("base64"),
+    labels: [ns],
+  });
+  assert.equal(warned.length, 49);
+});
+
+test("spec-only.yaml: the whole app service, exactly", async () => {
+  await rec.settle();
+  rec.reset();
+  process.env["API_KEY"] = "k-1";
+  process.env["BANNER"] = "b";
+  new SwarmStack("t", { file: fixture("spec-only.yaml") });
+  await rec.settle();
+  delete process.env["API_KEY"];
+  delete process.env["BANNER"];
+  const ns = { label: "com.docker.stack.namespace", value: "shop" };
+  assert.deepEqual(rec.get("docker:index/serviceConfig:ServiceConfig", "t-config-greeting").inputs, {
+    name: "shop_greeting",
+    data: Buffer.from("Hello from unset.\n").toString("base64"),
+    labels: [ns],
+  });
+  assert.deepEqual(rec.get("docker:index/service:Service", "t-app").inputs, {
+    name: "shop_app",
+    labels: [{ label: "com.docker.stack.image", value: IMAGE }, ns],
+    mode: { replicated: { replicas: 1 } },
+    convergeConfig: { delay: "2s", timeout: "180s" },
+    endpointSpec: {
+      ports: [
+        { targetPort: 80, publishedPort: 8000, protocol: "tcp", publishMode: "ingress" },
+        { targetPort: 81, publishedPort: 8001, protocol: "tcp", publishMode: "ingress" },
+      ],
+    },
+    taskSpec: {
+      containerSpec: {
+        image: IMAGE,
+        labels: [ns],
+        args: ["echo", "hello world", "$HOME"],
+        env: { APP_COLOR: "blue\tgreen", APP_GREETING: "hello ${NOT_EXPANDED}", APP_HOME: "/home/app", EXPLICIT: "yes" },
+        groups: ["audio"],
+        dnsConfig: { nameservers: [], options: ["ndots:2"] },
+        mounts: [{ type: "volume", source: "corp-shared", target: "/shared" }],
+        configs: [
+          { configId: "t-config-greeting-id", configName: "shop_greeting", fileName: "greeting", fileUid: "0", fileGid: "0", fileMode: 0o444 },
+          { configId: "t-config-banner-id", configName: "shop-banner-v2", fileName: "banner", fileUid: "0", fileGid: "0", fileMode: 0o444 },
+        ],
+        secrets: [
+          { secretId: "t-secret-api_key-id", secretName: "shop-api-key-v1", fileName: "api_key", fileUid: "0", fileGid: "0", fileMode: 0o444 },
+        ],
+      },
+      networksAdvanceds: [{ id: "corp-net", aliases: ["app"] }],
+    },
+  });
+});
