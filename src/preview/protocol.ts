@@ -24,7 +24,7 @@ export interface ChildJob {
 
 /** The state the mock monitor holds for one custom resource after registration. */
 export interface RecordedState {
-  /** The id, or {@link UNKNOWN_VALUE}-like text when it stays unknown. */
+  /** The id, or null when it stays unknown (the outputs table has no id for the type). */
   id: string | null;
   /** Every output (the echoed inputs and the computed ones), secrets unwrapped. */
   state: Record<string, RecordedValue>;
