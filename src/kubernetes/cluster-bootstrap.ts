@@ -136,7 +136,9 @@ while :; do
   if peer=$(live_peer); then
     point_api "$peer"
     if [ "$ROLE" = control-plane ]; then
-      forget_stale_self "$peer"
+      # Control-plane nodes add etcd members one at a time: node i waits i minutes.
+      sleep $((INDEX * 60))
+      forget_stale_self "$peer" || echo "could not clean up a previous $NODE_NAME; joining anyway" >&2
       kubeadm join --config ${KUBEADM_JOIN_CONFIG}
       point_api "$self"
     else
