@@ -70,8 +70,8 @@ test("swarm: the written program type-checks and, run, creates exactly SwarmStac
   const code = await main(["compose", fixture("stack.yaml"), "--out", out, "--name", "shop"], c);
   assert.equal(code, 0, c.stderr);
   assert.deepEqual(fs.readdirSync(out).sort(), ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
-  assert.equal(c.stdout, `wrote ${out} (Pulumi.yaml, package.json, tsconfig.json, index.ts): 2 services for swarm, 1 warnings\n`);
-  assert.match(c.stderr, /^.*stack\.yaml:113:5: warning: "restart" is left out on swarm: /);
+  assert.equal(c.stdout, `wrote ${out} (Pulumi.yaml, package.json, tsconfig.json, index.ts): 2 services for swarm, 2 warnings\n`);
+  assert.match(c.stderr, /^.*stack\.yaml:2:1: warning: "version" is left out on swarm: .*\n.*stack\.yaml:114:5: warning: "restart" is left out on swarm: /);
   assert.equal(fs.readFileSync(path.join(out, "Pulumi.yaml"), "utf8"), `name: shop\nruntime: nodejs\ndescription: "Written by berth compose from ${fixture("stack.yaml")}"\n`);
   assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies, {
     berth: "^0.1.0",

@@ -21,9 +21,15 @@ function loadText(text: string, extra: Partial<LoadComposeOptions> = {}) {
   return loadCompose(text, { target: "swarm", fileName: "/p/compose.yaml", env: ENV, readFile, ...extra });
 }
 
-test("stack.yaml: the one warning is the worker's restart, with its line", () => {
+test("stack.yaml: the warnings are the obsolete version and the worker's restart, with their lines", () => {
   const r = load("stack.yaml");
   assert.deepEqual(r.diagnostics, [
+    {
+      severity: "warning",
+      where: lineOf("stack.yaml", "version:"),
+      key: "version",
+      message: '"version" is left out on swarm: obsolete in the Compose Specification; ignored',
+    },
     {
       severity: "warning",
       where: lineOf("stack.yaml", "restart:"),

@@ -35,7 +35,7 @@ after(() => {
 });
 
 async function dockerReading(file: string, stack: string) {
-  execFileSync("docker", ["stack", "deploy", "--resolve-image", "never", "--detach=true", "-c", fixture(file), stack], {
+  execFileSync("docker", ["stack", "deploy", "--resolve-image", "never", "-c", fixture(file), stack], {
     env: process.env,
     stdio: "pipe",
   });

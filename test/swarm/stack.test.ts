@@ -252,13 +252,14 @@ test("stack.yaml: exact children, inputs, secrets, dependencies and outputs", as
   assert.deepEqual(worker.dependencies, [net("back").urn]);
 
   const restartWarning = `${lineOf("stack.yaml", "restart:")}: "restart" is left out on swarm: Swarm uses deploy.restart_policy (docker stack deploy ignores restart too); docker: the container's`;
-  assert.deepEqual(warned, [restartWarning]);
+  const versionWarning = `${lineOf("stack.yaml", "version:")}: "version" is left out on swarm: obsolete in the Compose Specification; ignored`;
+  assert.deepEqual(warned, [versionWarning, restartWarning]);
   assert.deepEqual(component.outputs, {
     stackName: "shop",
     serviceNames: { web: "shop_web", worker: "shop_worker" },
     serviceIds: { web: "shop-web-id", worker: "shop-worker-id" },
     networkIds: { front: "shop-network-front-id", back: "shop-network-back-id" },
-    warnings: [restartWarning],
+    warnings: [versionWarning, restartWarning],
   });
   assert.deepEqual(await resolve(stack.serviceNames), { web: "shop_web", worker: "shop_worker" });
   assert.deepEqual(Object.keys(stack.services), ["web", "worker"]);
