@@ -17,26 +17,15 @@ function isRuleList(value: unknown): value is readonly SecurityRule[] {
 
 /**
  * Every rule list exported by src/security (names ending in `SecurityRules`), by export name, sorted by name.
- *
- * The cluster rules (`worldOpenManagementPorts`, a factory, and `plainTextSecrets`) were written before the lists
- * existed; until their file exports a list holding `plainTextSecrets`, they are added here as `clusterRules`, the
- * world-open rule with no admin CIDRs allowed (a preview cannot know which world CIDR a user asked for).
+
  */
 export function securityRuleLists(
   module: Readonly<Record<string, unknown>> = security,
 ): { name: string; rules: readonly SecurityRule[] }[] {
-  const lists = Object.keys(module)
+  return Object.keys(module)
     .filter((name) => name.endsWith("SecurityRules") && isRuleList(module[name]))
     .sort()
     .map((name) => ({ name, rules: module[name] as readonly SecurityRule[] }));
-  const plain = module["plainTextSecrets"];
-  const world = module["worldOpenManagementPorts"];
-  if (typeof plain === "function" && !lists.some((l) => l.rules.includes(plain as SecurityRule))) {
-    const rules: SecurityRule[] = [plain as SecurityRule];
-    if (typeof world === "function") rules.unshift((world as () => SecurityRule)());
-    lists.push({ name: "clusterRules", rules });
-  }
-  return lists;
 }
 
 /** Every value the program marks secret: secret inputs, secret computed outputs, and secret configuration values. */

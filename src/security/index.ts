@@ -9,3 +9,4 @@ export * from "./plain-secrets";
 export * from "./world-open-ports";
 export * from "./containers";
 export * from "./images";
+export * from "./cluster-rules";
