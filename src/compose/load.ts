@@ -580,7 +580,8 @@ class Loader {
       if (typeof item === "string" || typeof item === "number") {
         const r = parseShortPort(String(item));
         if (r.error) this.error(p, r.error);
-        for (const port of r.ports) out.push(this.checkPort(port, p));
+        // A range is one entry in the file: one warning for it.
+        r.ports.forEach((port, k) => out.push(this.checkPort(port, p, k === 0)));
         return;
       }
       const m = this.mapAt(item, p);
@@ -611,9 +612,9 @@ class Loader {
     return out;
   }
 
-  private checkPort(port: ComposePort, path: Path): ComposePort {
+  private checkPort(port: ComposePort, path: Path, report = true): ComposePort {
     if (port.hostIp !== undefined && this.options.target === "swarm") {
-      this.warn(path, `the host address ${port.hostIp} is left out on swarm: the routing mesh publishes on every node`);
+      if (report) this.warn(path, `the host address ${port.hostIp} is left out on swarm: the routing mesh publishes on every node`);
       const { hostIp: _dropped, ...rest } = port;
       return rest;
     }

@@ -121,7 +121,9 @@ function swarmProgram(model: ComposeModel, opts: ComposeProgramOptions, refs: Re
       networkId: (key) => {
         const found = vars.get(`network:${key}`);
         const n = model.networks.find((x) => x.key === key);
-        return found ? refs.ref(`${found}.id`) : engineName(name, { key, external: true, ...(n?.name !== undefined ? { name: n.name } : {}) });
+        if (found) return refs.ref(`${found}.id`);
+        const external = engineName(name, { key, external: true, ...(n?.name !== undefined ? { name: n.name } : {}) });
+        return refs.ref(`docker.getNetworkOutput({ name: ${literal(external)} }).id`);
       },
       configId: (key) => refs.ref(`${vars.get(`config:${key}`)!}.id`),
       secretId: (key) => refs.ref(`${vars.get(`secret:${key}`)!}.id`),

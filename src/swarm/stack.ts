@@ -113,6 +113,12 @@ export class SwarmStack extends pulumi.ComponentResource {
         { parent: this },
       );
     }
+    // An external network is looked up by name: the provider wants its id (a name would show as a change on every run).
+    const externalIds: Record<string, pulumi.Output<string>> = {};
+    const externalNetworkId = (key: string): pulumi.Output<string> => {
+      externalIds[key] ??= docker.getNetworkOutput({ name: engineName(stack, { key, external: true, ...nameOf(model, key) }) }, { parent: this }).id;
+      return externalIds[key];
+    };
     const wait = args.waitForConvergence ?? true;
     const converge = wait
       ? { delay: `${args.convergeDelaySeconds ?? 2}s`, timeout: `${args.convergeTimeoutSeconds ?? 180}s` }
@@ -124,7 +130,7 @@ export class SwarmStack extends pulumi.ComponentResource {
         model,
         { stack, rollbackOnFailure: args.rollbackOnFailure ?? false, ...(converge ? { converge } : {}) },
         {
-          networkId: (key) => networks[key]?.id ?? engineName(stack, { key, external: true, ...nameOf(model, key) }),
+          networkId: (key) => networks[key]?.id ?? externalNetworkId(key),
           configId: (key) => configs[key]!.id,
           secretId: (key) => secrets[key]!.id,
         },

@@ -131,3 +131,17 @@ test("strict: warnings become errors and nothing is written; usage mistakes exit
   assert.equal(await main(["compose", "/nonexistent.yaml", "--out", out], m), 2);
   assert.match(m.stderr, /^berth compose: cannot read \/nonexistent\.yaml: ENOENT/);
 });
+
+test("swarm, spec-only.yaml: external networks are looked up by name, secrets read from the environment at run time", async () => {
+  const out = path.join(tmp, "spec-only");
+  const c = io();
+  c.env["API_KEY"] = "k-1";
+  c.env["BANNER"] = "b";
+  assert.equal(await main(["compose", fixture("spec-only.yaml"), "--out", out], c), 0, c.stderr);
+  typeCheck(out);
+  const index = fs.readFileSync(path.join(out, "index.ts"), "utf8");
+  assert.match(index, /^ {8}id: docker\.getNetworkOutput\(\{ name: "corp-net" \}\)\.id,$/m);
+  assert.match(index, /^ {2}data: pulumi\.secret\(Buffer\.from\(process\.env\["API_KEY"\] \?\? "", "utf8"\)\.toString\("base64"\)\),$/m);
+  assert.equal(index.includes("k-1"), false, "a secret's value is never written into the program");
+  assert.match(fs.readFileSync(path.join(out, "Pulumi.yaml"), "utf8"), /^name: shop$/m);
+});

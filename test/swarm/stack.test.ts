@@ -14,7 +14,10 @@ before(async () => {
   process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
   delete process.env["TIER"];
   const { Recorder } = await import("../../src/testing/recorder.js");
-  rec = await Recorder.install();
+  // The engine answers a network lookup by name with the network's id.
+  rec = await Recorder.install({
+    calls: (a) => (a.token === "docker:index/getNetwork:getNetwork" ? { ...a.inputs, id: `id-of-${String(a.inputs["name"])}` } : a.inputs),
+  });
   pulumiModule = await import("@pulumi/pulumi");
   mock.method(pulumiModule.log, "warn", async (message: string) => {
     warned.push(message);
@@ -360,7 +363,11 @@ test("external networks and volumes are used by name and not created; the file's
   const app = rec.get("docker:index/service:Service", "ext-app").inputs as Record<string, pulumi.Unwrap<unknown>>;
   const task = app["taskSpec"] as { containerSpec: Record<string, unknown>; networksAdvanceds: unknown };
   assert.equal(app["name"], "shop_app");
-  assert.deepEqual(task.networksAdvanceds, [{ id: "corp-net", aliases: ["app"] }]);
+  assert.deepEqual(task.networksAdvanceds, [{ id: "id-of-corp-net", aliases: ["app"] }]);
+  assert.deepEqual(
+    rec.calls.map((c) => [c.token, c.inputs]),
+    [["docker:index/getNetwork:getNetwork", { name: "corp-net" }]],
+  );
   assert.deepEqual(task.containerSpec["mounts"], [{ type: "volume", source: "corp-shared", target: "/shared" }]);
   assert.deepEqual(task.containerSpec["dnsConfig"], { nameservers: [], options: ["ndots:2"] });
   assert.deepEqual(task.containerSpec["groups"], ["audio"]);
@@ -474,7 +481,7 @@ test("spec-only.yaml: the whole app service, exactly", async () => {
           { secretId: "t-secret-api_key-id", secretName: "shop-api-key-v1", fileName: "api_key", fileUid: "0", fileGid: "0", fileMode: 0o444 },
         ],
       },
-      networksAdvanceds: [{ id: "corp-net", aliases: ["app"] }],
+      networksAdvanceds: [{ id: "id-of-corp-net", aliases: ["app"] }],
     },
   });
 });
