@@ -581,7 +581,9 @@ class Loader {
         const r = parseShortPort(String(item));
         if (r.error) this.error(p, r.error);
         // A range is one entry in the file: one warning for it.
-        r.ports.forEach((port, k) => out.push(this.checkPort(port, p, k === 0)));
+        r.ports.forEach((port, k) => {
+          out.push(this.checkPort(port, p, k === 0));
+        });
         return;
       }
       const m = this.mapAt(item, p);
