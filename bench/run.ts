@@ -11,16 +11,8 @@ import * as path from "node:path";
 import { ROOT } from "./child";
 import { now } from "./measure";
 import { type BenchResults, type RowResult, describeMachine, finishMachine, renderTable, writeResults } from "./report";
-import { type BenchContext, type BenchRow, rowResult } from "./row";
-import { componentRow } from "./rows/component";
-import { graphDepthRow } from "./rows/graph-depth";
-import { importerRow } from "./rows/importer";
-import { loadCostRow } from "./rows/load-cost";
-import { previewRow } from "./rows/preview";
-import { readinessRow } from "./rows/readiness";
-
-/** The rows, in the order. */
-export const ROWS: readonly BenchRow[] = [importerRow, componentRow, loadCostRow, graphDepthRow, readinessRow, previewRow];
+import { type BenchContext, rowResult } from "./row";
+import { ROWS } from "./rows";
 
 const USAGE = "usage: npm run bench [-- --rows 1,3] [-- --quick]";
 

@@ -76,7 +76,13 @@ async function run(ctx: BenchContext): Promise<RowOutcome> {
   try {
     for (let i = 0; i < plan.warmup + plan.runs; i++) {
       const name = `berth-bench-ready-${process.pid}-${i}`;
-      const container = await direct.docker.createContainer({ Image: image, name, Cmd: COMMAND });
+      let container: Awaited<ReturnType<typeof direct.docker.createContainer>>;
+      try {
+        container = await direct.docker.createContainer({ Image: image, name, Cmd: COMMAND });
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new Error(`cannot create a container from ${image} on ${host} (${why}); scripts/dockerd.sh start DIR builds that image`);
+      }
       try {
         await container.start();
         const info = await container.inspect();

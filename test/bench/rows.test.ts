@@ -1,0 +1,50 @@
+/** Rows whose component is absent say so instead of disappearing; the readiness row says how to get an engine. */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, test } from "node:test";
+import type { BenchContext } from "../../bench/row";
+import { ROWS } from "../../bench/rows/index";
+
+const empty = mkdtempSync(path.join(os.tmpdir(), "berth-bench-empty-"));
+after(() => rmSync(empty, { recursive: true, force: true }));
+
+function context(root: string): BenchContext {
+  return { root, tmp: path.join(empty, "tmp"), quick: true, log: () => {} };
+}
+
+test("in a tree without the components, every row reports what is not built yet", async () => {
+  const expected: Record<number, string> = {
+    1: "not built yet: the importer (src/blueprint/compile.ts, src/blueprint/emit/code.ts)",
+    2: "not built yet: DockerContainer (src/docker/container.ts, src/docker/index.ts)",
+    3: "not built yet: berth/docker (src/docker/index.ts)",
+    4: "not built yet: the cluster tests' mock outputs (test/cloud/mock-cloud.ts)",
+    5: "not built yet: the Engine API module (src/docker/engine.ts)",
+    6: "not built yet: berth preview (src/cli/preview.ts, src/preview/preview.ts)",
+  };
+  assert.deepEqual(
+    ROWS.map((r) => r.id),
+    [1, 2, 3, 4, 5, 6],
+  );
+  for (const row of ROWS) {
+    const out = await row.run(context(empty));
+    assert.deepEqual(out, { status: "not built yet", figures: [], notes: [expected[row.id]!] }, `row ${row.id}`);
+  }
+});
+
+test("readiness without DOCKER_HOST: needs an engine, and how to start one", async () => {
+  const saved = process.env["DOCKER_HOST"];
+  delete process.env["DOCKER_HOST"];
+  try {
+    const row = ROWS.find((r) => r.id === 5)!;
+    const out = await row.run(context(path.resolve(__dirname, "..", "..")));
+    assert.deepEqual(out, {
+      status: "needs an engine",
+      figures: [],
+      notes: ["no DOCKER_HOST: this row needs a Docker engine: `scripts/dockerd.sh start DIR`, then export the DOCKER_HOST and BERTH_TEST_IMAGE it prints"],
+    });
+  } finally {
+    if (saved !== undefined) process.env["DOCKER_HOST"] = saved;
+  }
+});
