@@ -118,6 +118,8 @@ async function run(ctx: BenchContext): Promise<RowOutcome> {
         const waitStart = now();
         // The baseline polls the same container from the same moment, straight to the engine (not through the proxy).
         const bare = barePoll(direct.docker, container.id, PROCESS, RETRY_INTERVAL * 1000, waitStart + 60_000);
+        // Should the wait throw, the poll's own failure must not surface later as an unhandled rejection.
+        bare.catch(() => undefined);
         const report = await proxied.waitUntilReady(container.id, { processes: [PROCESS], retryInterval: RETRY_INTERVAL, timeout: 60 });
         const returned = now();
         const bareSaw = await bare;
