@@ -12,6 +12,7 @@ import {
   fakeSha256,
   fakeUuid,
 } from "./fake-values";
+import { PLACEHOLDER_CERTIFICATE_PEM, PLACEHOLDER_ED25519_PUBLIC_KEY_PEM, PLACEHOLDER_PUBLIC_KEY_PEM } from "./placeholder-pem";
 
 /** What a rule knows about the resource being created. */
 export interface MockContext {
@@ -77,10 +78,6 @@ function repository(image: string): string {
 }
 function fakeBase64(seedText: string, bytes: number): string {
   return Buffer.from(fakeHex(seedText, bytes * 2), "hex").toString("base64");
-}
-function pem(label: string, seedText: string): string {
-  const body = fakeBase64(seedText, 96).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${body.join("\n")}\n-----END ${label}-----\n`;
 }
 function dockerNetworks(c: MockContext): Record<string, unknown>[] {
   const advanced = Array.isArray(c.inputs["networksAdvanced"]) ? (c.inputs["networksAdvanced"] as unknown[]) : [];
@@ -272,18 +269,18 @@ export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
           : `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ${fakeBase64(seed(c, "pub"), 96)}`;
       return {
         publicKeyOpenssh: `${openssh}\n`,
-        publicKeyPem: pem("PUBLIC KEY", seed(c, "pem")),
+        publicKeyPem: algorithm === "ED25519" ? PLACEHOLDER_ED25519_PUBLIC_KEY_PEM : PLACEHOLDER_PUBLIC_KEY_PEM,
         publicKeyFingerprintSha256: `SHA256:${fakeBase64(seed(c, "fp"), 32).replace(/=+$/, "")}`,
       };
     },
   },
   "tls:index/selfSignedCert:SelfSignedCert": {
     id: (c) => String(Number.parseInt(fakeHex(seed(c), 12), 16)),
-    outputs: (c) => ({ certPem: pem("CERTIFICATE", seed(c, "cert")) }),
+    outputs: () => ({ certPem: PLACEHOLDER_CERTIFICATE_PEM }),
   },
   "tls:index/locallySignedCert:LocallySignedCert": {
     id: (c) => String(Number.parseInt(fakeHex(seed(c), 12), 16)),
-    outputs: (c) => ({ certPem: pem("CERTIFICATE", seed(c, "cert")) }),
+    outputs: () => ({ certPem: PLACEHOLDER_CERTIFICATE_PEM }),
   },
   // Random: the values are stand-ins; the secret ones stay secret.
   "random:index/randomPassword:RandomPassword": {
