@@ -2,7 +2,6 @@
  * berth/swarm. See the README section for this area.
  * @packageDocumentation
  */
-export {};
 export * from "./cluster";
 export * from "./cluster-bootstrap";
 export * from "./cluster-tokens";
