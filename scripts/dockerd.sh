@@ -32,7 +32,13 @@ start)
   for applet in sh sleep ps httpd nc echo cat ls true false env wget; do ln -sf busybox "$root/bin/$applet"; done
   tar -C "$root" -cf "$dir/busybox.tar" .
   docker import "$dir/busybox.tar" berth-test/busybox:1 >/dev/null
-  docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+  # A one-node swarm that listens on loopback only, on free ports, so that it never opens 2377 to the network and
+  # two test engines on one machine do not collide.
+  free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+  swarm_port=$(free_port)
+  data_port=$(free_port)
+  docker swarm init --advertise-addr "127.0.0.1:$swarm_port" --listen-addr "127.0.0.1:$swarm_port" \
+    --data-path-port "$data_port" >/dev/null
   echo "DOCKER_HOST=$DOCKER_HOST"
   echo "BERTH_TEST_IMAGE=berth-test/busybox:1"
   echo "BERTH_TEST_TARBALL=$dir/busybox.tar"

@@ -18,7 +18,8 @@ engine_dir=$(mktemp -d /tmp/berth-dockerd.XXXXXX)
 stop_engine() { bash scripts/dockerd.sh stop "$engine_dir"; }
 trap 'stop_engine' EXIT
 echo "== starting a private dockerd under $engine_dir"
-while IFS='=' read -r key value; do export "$key=$value"; done < <(bash scripts/dockerd.sh start "$engine_dir")
+engine_env=$(bash scripts/dockerd.sh start "$engine_dir")
+while IFS='=' read -r key value; do export "$key=$value"; done <<<"$engine_env"
 export BERTH_REQUIRE_DOCKER=1
 
 if [ -n "${BERTH_TEST_FILES:-}" ]; then

@@ -33,6 +33,9 @@ export interface SwarmClusterArgs {
 /** Manager counts that give a Raft quorum that survives failures (1: none, 3: one, 5: two). */
 export const SWARM_MANAGER_COUNTS = [1, 3, 5] as const;
 
+/** How many times (15 s each) Pulumi tries to reach manager 0 over SSH before a command fails. */
+export const SWARM_SSH_DIAL_ATTEMPTS = 40;
+
 /**
  * A Docker Swarm on OpenStack or AWS machines. Manager 0 initialises the swarm; every other node fetches its join
  * token from a manager over SSH (a key that may only run the join-token script, the managers' host key pinned) and
@@ -140,10 +143,12 @@ export class SwarmCluster extends pulumi.ComponentResource {
         : workers.machineNames.map((m, i) => userData("worker", i, m)),
     );
 
+    // A fresh manager takes minutes to boot: keep dialling for up to ten minutes before a command fails.
     const connection = {
       host: managers.publicAddresses[0]!,
       user: site.sshUser,
       privateKey: site.privateKey,
+      dialErrorLimit: SWARM_SSH_DIAL_ATTEMPTS,
     };
     const tokens = new command.remote.Command(
       `${name}-join-tokens`,

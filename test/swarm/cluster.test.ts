@@ -126,19 +126,22 @@ test("leave commands run on manager 0 over SSH: wait for the node on create, dra
     host: "198.51.100.10",
     port: 22,
     user: "ubuntu",
+    dialErrorLimit: 40,
+    perDialTimeout: 15,
     privateKey: mockOutputs({ type: "tls:index/privateKey:PrivateKey", name: "sw-site-ssh-key", inputs: { algorithm: "ED25519" } } as pulumi.runtime.MockResourceArgs)!.state["privateKeyOpenssh"] as string,
   });
   assert.equal(leave.inputs["create"], renderSwarmWaitCommand("sw-worker-1"));
   assert.equal(leave.inputs["delete"], renderSwarmLeaveCommand("sw-worker-1", "worker"));
   assert.deepEqual(leave.secretPaths, ["connection"]);
-  assert.deepEqual(leave.options.additionalSecretOutputs, ["stdout", "stderr"]);
+  // The command SDK itself adds the connection (it holds the private key).
+  assert.deepEqual(leave.options.additionalSecretOutputs, ["stdout", "stderr", "connection"]);
   const worker = rec.get("openstack:compute/instance:Instance", "sw-worker-1");
   assert.ok(leave.dependencies.includes(worker.urn), "the leave command is deleted before its machine");
 });
 
 test("join tokens: fetched encrypted, decrypted in the program, secret outputs", async () => {
   const tokens = rec.get("command:remote:Command", "sw-join-tokens");
-  assert.deepEqual(tokens.options.additionalSecretOutputs, ["stdout", "stderr"]);
+  assert.deepEqual(tokens.options.additionalSecretOutputs, ["stdout", "stderr", "connection"]);
   assert.ok((tokens.inputs["create"] as string).includes(rsaKey().publicKeyPem.trim()));
   assert.equal(await value(cluster.workerToken), MOCK_WORKER_TOKEN);
   assert.equal(await value(cluster.managerToken), MOCK_MANAGER_TOKEN);
