@@ -33,6 +33,12 @@ export interface ComposeProjectArgs {
 }
 
 /**
+ * Each project's `DockerContainer` per service. Kept outside the class: Pulumi's component schema analyzer reads every
+ * member of a component class (private ones too) as an output, and has no type for a reference to a Berth component.
+ */
+const projectContainers = new WeakMap<ComposeProject, Record<string, DockerContainer>>();
+
+/**
  * A Compose file on one Docker host: a `DockerContainer` per service, a bridge `docker.Network` per network and a
  * `docker.Volume` per volume. Containers are created in `depends_on` order; `condition: service_healthy` makes the
  * dependency's container wait until the engine reports its healthcheck healthy, and
@@ -54,8 +60,6 @@ export class ComposeProject extends pulumi.ComponentResource {
   public readonly containerIds: pulumi.Output<Record<string, string>>;
   /** The loader's warnings, as `file:line:column: message`. */
   public readonly warnings: pulumi.Output<string[]>;
-  /** The `DockerContainer` per service. */
-  public readonly containers: Record<string, DockerContainer>;
 
   constructor(name: string, args: ComposeProjectArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:ComposeProject", name, {}, opts);
@@ -125,7 +129,8 @@ export class ComposeProject extends pulumi.ComponentResource {
       volumes[v.key] = new docker.Volume(`${name}-volume-${v.key}`, volArgs, childOpts);
     }
 
-    this.containers = {};
+    const containers: Record<string, DockerContainer> = {};
+    projectContainers.set(this, containers);
     const exitCodes: Record<string, pulumi.Output<number | undefined>> = {};
     for (const s of plan.services) {
       const captured: { container?: docker.Container } = {};
@@ -144,7 +149,7 @@ export class ComposeProject extends pulumi.ComponentResource {
       const dependsOn: pulumi.Resource[] = [
         ...s.networkKeys.map((k) => networks[k]!),
         ...s.volumeKeys.map((k) => volumes[k]!),
-        ...s.dependsOn.map((d) => this.containers[d.service]!),
+        ...s.dependsOn.map((d) => containers[d.service]!),
       ];
       // Dependants of a one-shot service start only when it exited 0: the label's value is known only then.
       const dependsLabel = pulumi
@@ -178,13 +183,13 @@ export class ComposeProject extends pulumi.ComponentResource {
         },
         { parent: this, dependsOn, transformations, ...(provider ? { provider } : {}) },
       );
-      this.containers[s.key] = container;
+      containers[s.key] = container;
       if (s.wait === "completed") exitCodes[s.key] = pulumi.output(captured.container?.exitCode ?? undefined);
     }
 
     this.projectName = pulumi.output(project);
-    this.containerNames = pulumi.all(Object.fromEntries(Object.entries(this.containers).map(([k, c]) => [k, c.containerName])));
-    this.containerIds = pulumi.all(Object.fromEntries(Object.entries(this.containers).map(([k, c]) => [k, c.containerId])));
+    this.containerNames = pulumi.all(Object.fromEntries(Object.entries(containers).map(([k, c]) => [k, c.containerName])));
+    this.containerIds = pulumi.all(Object.fromEntries(Object.entries(containers).map(([k, c]) => [k, c.containerId])));
     this.warnings = pulumi.output(loaded.diagnostics.map((d) => `${d.where}: ${d.message}`));
     this.registerOutputs({
       projectName: this.projectName,
@@ -192,5 +197,19 @@ export class ComposeProject extends pulumi.ComponentResource {
       containerIds: this.containerIds,
       warnings: this.warnings,
     });
+  }
+
+  /**
+   * The `DockerContainer` of one service, to depend on it or read its outputs.
+   * @throws when the project has no such service (the message lists the services it has)
+   */
+  public container(service: string): DockerContainer {
+    const containers = projectContainers.get(this) ?? {};
+    const found = containers[service];
+    if (!found) {
+      const known = Object.keys(containers).sort().join(", ");
+      throw new Error(`ComposeProject has no service "${service}"; its services are: ${known}`);
+    }
+    return found;
   }
 }

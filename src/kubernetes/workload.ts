@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import type { JsonAny } from "../core/json";
 import * as path from "node:path";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -26,8 +27,8 @@ export class KubernetesWorkload extends pulumi.ComponentResource {
   public readonly namespace: pulumi.Output<string>;
   /** `kind/namespace/name` of every object the workload declares, in order. */
   public readonly objectNames: pulumi.Output<string[]>;
-  /** The ConfigGroup's resources (manifests form); empty for the typed form. */
-  public readonly resources: pulumi.Output<unknown[]>;
+  /** The ConfigGroup's resources (manifests form), as the provider returns them; empty for the typed form. */
+  public readonly resources: pulumi.Output<JsonAny[]>;
 
   constructor(name: string, args: KubernetesWorkloadArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:KubernetesWorkload", name, {}, opts);

@@ -82,10 +82,16 @@ export interface SwarmTaskTemplateArgs {
   placement?: SwarmPlacementArgs;
 }
 
+/** Replicated mode: a fixed number of tasks. */
+export interface SwarmReplicatedModeArgs {
+  /** How many tasks. @default 1 */
+  replicas?: pulumi.Input<number>;
+}
+
 /** Replicated (a number of tasks) or global (one task per node). Set at most one. */
 export interface SwarmModeArgs {
   /** Replicated mode. @default { replicas: 1 } when `global` is not set */
-  replicated?: { replicas?: pulumi.Input<number> };
+  replicated?: SwarmReplicatedModeArgs;
   /** One task on every node. @default false */
   global?: boolean;
 }

@@ -140,6 +140,17 @@ test("project.yaml: networks, volumes and DockerContainers in depends_on order, 
   });
 });
 
+test("container(service) hands back the service's DockerContainer, and names the services when it has none", async () => {
+  await rec.settle();
+  rec.reset();
+  const p = new ComposeProject("lookup", { file: fixture("project.yaml") });
+  await rec.settle();
+  const web = p.container("web");
+  const name = await new Promise<string>((resolve) => web.containerName.apply(resolve));
+  assert.equal(name, rec.get("docker:index/container:Container", "lookup-web-container").inputs["name"]);
+  assert.throws(() => p.container("nope"), /ComposeProject has no service "nope"; its services are: db, migrate, web/);
+});
+
 test("strict on a single host: each key with no meaning there is an error with its file:line", async () => {
   await rec.settle();
   rec.reset();

@@ -31,6 +31,12 @@ export function loadClass(target: TargetClass): ResourceClass & { get?: Lookup }
 }
 
 /**
+ * Each Blueprint's resources per node name. Kept outside the class: Pulumi's component schema analyzer reads every
+ * member of a component class (private ones too) as an output, and has no type for a map of resources.
+ */
+const blueprintNodes = new WeakMap<Blueprint, Map<string, pulumi.Resource[]>>();
+
+/**
  * A Cloudify blueprint as a live construct tree: every node template becomes its mapped resource (a Berth component
  * or a provider resource) as a child of this component, in relationship order; `getNode` hands them back by name.
  * What cannot be converted is logged with `pulumi.log.warn`, one line per node, with file:line.
@@ -44,8 +50,7 @@ export function loadClass(target: TargetClass): ResourceClass & { get?: Lookup }
  */
 export class Blueprint extends pulumi.ComponentResource {
   /** The blueprint's outputs and capabilities. */
-  public readonly outputs: { [name: string]: pulumi.Output<unknown> };
-  private readonly nodes = new Map<string, pulumi.Resource[]>();
+  public readonly outputs: { [name: string]: pulumi.Output<JsonAny> };
 
   constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:Blueprint", name, {}, opts);
@@ -53,13 +58,15 @@ export class Blueprint extends pulumi.ComponentResource {
     if (!compiled.plan) throw new pulumi.ResourceError(`Blueprint "${name}" cannot be imported:\n${formatDiagnostics(compiled.diagnostics)}`, this, true);
     const plan = compiled.plan;
     const made = new Map<string, pulumi.Resource>();
+    const nodes = new Map<string, pulumi.Resource[]>();
+    blueprintNodes.set(this, nodes);
     const toInput = (v: Value): unknown => liveValue(v, made);
     for (const r of plan.resources) {
       const res = createPlanned(name, r, made, toInput, this);
       made.set(r.key, res);
-      const list = this.nodes.get(r.node) ?? [];
+      const list = nodes.get(r.node) ?? [];
       list.push(res);
-      this.nodes.set(r.node, list);
+      nodes.set(r.node, list);
     }
     for (const r of plan.report) if (r.status !== "converted") pulumi.log.warn(formatReport([r]).split("\n").slice(0, -1).join("\n"), this);
     this.outputs = Object.fromEntries(plan.outputs.map((o) => [o.name, pulumi.output(toInput(o.value))]));
@@ -68,8 +75,9 @@ export class Blueprint extends pulumi.ComponentResource {
 
   /** The resource(s) a node template became: the first instance's main resource. Throws naming the known nodes. */
   public getNode(node: string): pulumi.Resource {
-    const list = this.nodes.get(node);
-    if (!list || list.length === 0) throw new Error(`the blueprint has no converted node "${node}"; nodes: ${[...this.nodes.keys()].sort().join(", ")}`);
+    const nodes = blueprintNodes.get(this) ?? new Map<string, pulumi.Resource[]>();
+    const list = nodes.get(node);
+    if (!list || list.length === 0) throw new Error(`the blueprint has no converted node "${node}"; nodes: ${[...nodes.keys()].sort().join(", ")}`);
     return list[0]!;
   }
 }
