@@ -360,8 +360,16 @@ export class Engine {
     const timeoutMs = (spec.timeout ?? 300) * 1000;
     const started = Date.now();
     const deadline = started + timeoutMs;
-    let facts = await this.inspect(id);
-    if (!facts) throw new Error(`container ${id} does not exist`);
+    // A process-only wait makes exactly one Engine API request per interval (`top`); the container's facts (name,
+    // address, tty) are read only when a port or log wait needs them, or for the error message.
+    const needsFacts = ports.length > 0 || pattern !== undefined || processes.length === 0;
+    let facts = needsFacts ? await this.inspect(id) : undefined;
+    if (needsFacts && !facts) throw new Error(`container ${id} does not exist`);
+    const factsNow = async (): Promise<ContainerFacts> => {
+      facts ??= await this.inspect(id);
+      if (!facts) throw new Error(`container ${id} does not exist`);
+      return facts;
+    };
     let checks = 0;
     let missing = [...processes];
     let closed = [...ports];
@@ -383,21 +391,23 @@ export class Engine {
       }
       if (!running) {
         const exited = await this.inspect(id);
-        if (!exited || (!exited.running && !exited.restarting)) {
-          const code = exited?.exitCode;
-          throw await this.readinessError(id, facts, `exited with code ${code ?? "unknown"}`, missing, closed, logSeen, pattern, code);
+        if (!exited) throw new Error(`container ${id} does not exist (it was removed while Berth waited for it)`);
+        if (!exited.running && !exited.restarting) {
+          const code = exited.exitCode;
+          throw await this.readinessError(id, exited, `exited with code ${code ?? "unknown"}`, missing, closed, logSeen, pattern, code);
         }
       }
       if (ports.length > 0) {
-        if (!facts.ipAddress && facts.ports.length === 0) facts = (await this.inspect(id)) ?? facts;
-        const open = await Promise.all(ports.map((p) => this.portOpen(facts!, p, Math.min(intervalMs, 2000))));
+        let known = await factsNow();
+        if (!known.ipAddress && known.ports.length === 0) known = facts = (await this.inspect(id)) ?? known;
+        const open = await Promise.all(ports.map((p) => this.portOpen(known, p, Math.min(intervalMs, 2000))));
         closed = ports.filter((_, i) => !open[i]);
       }
-      if (pattern && !logSeen) logSeen = (await this.allLogs(id, facts.tty)).some((line) => pattern.test(line));
+      if (pattern && !logSeen) logSeen = (await this.allLogs(id, (await factsNow()).tty)).some((line) => pattern.test(line));
       if (missing.length === 0 && closed.length === 0 && logSeen) return { checks, elapsedMs: Date.now() - started };
       const now = Date.now();
       if (now >= deadline) {
-        throw await this.readinessError(id, facts, `was not ready after ${spec.timeout ?? 300} s`, missing, closed, logSeen, pattern);
+        throw await this.readinessError(id, await factsNow(), `was not ready after ${spec.timeout ?? 300} s`, missing, closed, logSeen, pattern);
       }
       await sleep(Math.min(intervalMs, deadline - now));
     }

@@ -7,8 +7,11 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Engine, ReadinessError, commandColumn, demuxLogs, publishedPorts } from "../../src/docker/engine";
+import { startCountingProxy } from "../../bench/counting-proxy";
 import { testEngine, uniqueName } from "../helpers/engine";
 
 function frame(kind: number, text: string): Buffer {
@@ -95,6 +98,24 @@ describe("Engine against a real Docker engine", { skip }, () => {
     // One `top` request per interval: no more checks than intervals elapsed, plus the first.
     assert.ok(report.checks <= Math.floor(report.elapsedMs / 1000) + 1, `${report.checks} checks in ${report.elapsedMs} ms`);
     assert.ok(report.checks >= 3, `${report.checks} checks`);
+  });
+
+  test("a process wait makes exactly one Engine API request (top) per interval", async () => {
+    const dir = fs.mkdtempSync(join(tmpdir(), "berth-count-"));
+    const proxy = await startCountingProxy(join(dir, "engine.sock"), te!.host.replace(/^unix:\/\//, ""));
+    try {
+      const counted = new Engine({ url: `unix://${proxy.socketPath}` });
+      const id = await run("sleep 2.5; exec $P -f -p 8081", { env: ["P=httpd"] });
+      const before = proxy.requests.length;
+      const report = await counted.waitUntilReady(id, { processes: ["httpd"], retryInterval: 1, timeout: 30 });
+      const seen = proxy.requests.slice(before);
+      assert.ok(report.checks >= 3, `${report.checks} checks`);
+      assert.equal(seen.length, report.checks, seen.map((r) => `${r.method} ${r.path}`).join(", "));
+      for (const r of seen) assert.match(`${r.method} ${r.path}`, /^GET \/(v[\d.]+\/)?containers\/[0-9a-f]+\/top/);
+    } finally {
+      await proxy.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a process that never appears fails at the timeout, naming it, with the last 20 log lines", async () => {
