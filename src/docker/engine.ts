@@ -400,8 +400,9 @@ export class Engine {
       if (ports.length > 0) {
         let known = await factsNow();
         if (!known.ipAddress && known.ports.length === 0) known = facts = (await this.inspect(id)) ?? known;
-        const open = await Promise.all(ports.map((p) => this.portOpen(known, p, Math.min(intervalMs, 2000))));
-        closed = ports.filter((_, i) => !open[i]);
+        // A port that accepted a connection once counts as ready: only the ones not yet seen open are tried again.
+        const open = await Promise.all(closed.map((p) => this.portOpen(known, p, Math.min(intervalMs, 2000))));
+        closed = closed.filter((_, i) => !open[i]);
       }
       if (pattern && !logSeen) logSeen = (await this.allLogs(id, (await factsNow()).tty)).some((line) => pattern.test(line));
       if (missing.length === 0 && closed.length === 0 && logSeen) return { checks, elapsedMs: Date.now() - started };
