@@ -91,29 +91,20 @@ test("an empty document loads as undefined with no problems", () => {
   assert.equal(doc.locate(["a"]), undefined);
 });
 
-test("positions cost little over a plain load and grow linearly (2,000 and 4,000 node templates)", () => {
-  const make = (n: number): string => {
-    const lines = ["node_templates:"];
-    for (let i = 0; i < n; i++) {
-      lines.push(`  node_${i}:`, "    type: cloudify.nodes.Root", "    properties:", `      name: n${i}`, "      list: [1, 2, 3]");
-      lines.push("    relationships:", "      - type: cloudify.relationships.depends_on", `        target: node_${Math.max(0, i - 1)}`);
-    }
-    return lines.join("\n");
-  };
-  const time = (f: () => void): number => {
-    let best = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < 5; r++) {
-      const t0 = process.hrtime.bigint();
-      f();
-      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    return best;
-  };
-  const small = make(2000);
-  const big = make(4000);
-  const plain = time(() => load(small));
-  const positioned = time(() => parseYaml(small, "s.yaml").locate(["node_templates", "node_1999", "properties", "list", 2]));
-  const positionedBig = time(() => parseYaml(big, "b.yaml"));
-  assert.ok(positioned < plain * 3 + 5, `positioned ${positioned} ms vs plain ${plain} ms`);
-  assert.ok(positionedBig < positioned * 3 + 5, `4,000 nodes ${positionedBig} ms vs 2,000 nodes ${positioned} ms`);
+test("positions hold across a large document: the 2,000th node template's nested item is found at its own line", () => {
+  // Speed is measured by `npm run bench` (row 1), not here: this checks that positions stay exact at scale.
+  const lines = ["node_templates:"];
+  for (let i = 0; i < 2000; i++) {
+    lines.push(`  node_${i}:`, "    type: cloudify.nodes.Root", "    properties:", `      name: n${i}`, "      list: [1, 2, 3]");
+  }
+  const doc = parseYaml(lines.join("\n"), "big.yaml");
+  assert.deepEqual(doc.problems, []);
+  // node_1999 starts at line 2 + 1999 * 5; its `list` is 4 lines further, and item 2 is the third in `[1, 2, 3]`.
+  const nodeLine = 2 + 1999 * 5;
+  assert.deepEqual(doc.locate(["node_templates", "node_1999"]), { file: "big.yaml", line: nodeLine + 1, col: 5 });
+  assert.deepEqual(doc.locate(["node_templates", "node_1999", "properties", "list", 2]), {
+    file: "big.yaml",
+    line: nodeLine + 4,
+    col: 20,
+  });
 });
