@@ -15,15 +15,19 @@ export interface SourcePosition {
 
 /**
  * One composed YAML node: where it starts, and for mappings and sequences where each member starts.
- * Built by {@link PositionRecorder}; read through {@link PositionNode.child} and {@link PositionIndex.position}.
+ * Built by {@link PositionRecorder}; read through {@link PositionNode.child} and {@link PositionNode.keyNode}.
  */
 export class PositionNode {
-  /** Mapping members by key (the key's text), once the node is a mapping. */
-  public entries: Map<string, { key: PositionNode; value: PositionNode }> | undefined;
+  /** Mapping members: key texts, key nodes and value nodes, in source order (`<<` merge keys left out). */
+  public keyTexts: string[] | undefined;
+  public keyNodes: PositionNode[] | undefined;
+  public valueNodes: PositionNode[] | undefined;
   /** Sequence items, once the node is a sequence. */
   public items: PositionNode[] | undefined;
   /** The node this alias refers to (its members are the anchor's). */
   public target: PositionNode | undefined;
+  /** Key text → member index, built on the first lookup (most nodes are never looked up). */
+  private index: Map<string, number> | undefined;
 
   constructor(
     /** Offset where composition started (before separating whitespace). */
@@ -34,19 +38,27 @@ export class PositionNode {
   public child(key: string | number): PositionNode | undefined {
     const self = this.target ?? this;
     if (typeof key === "number") return self.items?.[key];
-    return self.entries?.get(key)?.value;
+    const i = self.memberIndex(key);
+    return i === undefined ? undefined : self.valueNodes![i];
   }
 
   /** The node of a mapping member's key (for "this key is unknown" messages). */
   public keyNode(key: string): PositionNode | undefined {
     const self = this.target ?? this;
-    return self.entries?.get(key)?.key;
+    const i = self.memberIndex(key);
+    return i === undefined ? undefined : self.keyNodes![i];
   }
-}
 
-interface Frame {
-  node: PositionNode;
-  children: { node: PositionNode; result: unknown; end: number }[];
+  private memberIndex(key: string): number | undefined {
+    const texts = this.keyTexts;
+    if (!texts) return undefined;
+    if (!this.index) {
+      this.index = new Map();
+      // The first of two equal keys wins, as js-yaml keeps it (duplicates are reported by js-yaml itself).
+      for (let i = 0; i < texts.length; i++) if (!this.index.has(texts[i]!)) this.index.set(texts[i]!, i);
+    }
+    return this.index.get(key);
+  }
 }
 
 /** The js-yaml loader state fields the listener reads. */
@@ -54,64 +66,87 @@ interface ListenerState {
   position: number;
   result: unknown;
   kind: string | null;
+  /** The anchor (`&name`) of the node being closed, if it has one (js-yaml sets it; its typings omit it). */
+  anchor?: string | null;
 }
 
 /**
  * Receives js-yaml's `open`/`close` events and builds the {@link PositionNode} tree in one pass (linear in the
  * document size). js-yaml sometimes wraps a node in a second frame while it looks for a compact mapping key; such
- * wrappers (one child, same result, same end) are collapsed.
+ * wrappers (one child, same result, same end) are collapsed. Open frames and finished children live on flat stacks,
+ * so a node costs one object and a collection two or three arrays.
  */
 export class PositionRecorder {
-  private readonly stack: Frame[] = [{ node: new PositionNode(0), children: [] }];
-  private readonly anchors = new WeakMap<object, PositionNode>();
+  /** The open frames: their nodes, and where their children start on the child stacks. */
+  private readonly openNodes: PositionNode[] = [new PositionNode(0)];
+  private readonly openMarks: number[] = [0];
+  /**
+   * Finished children of the open frames: node, composed value and end offset. `top` is the stacks' logical length;
+   * entries above it are stale and overwritten (shrinking a JavaScript array's length can reallocate it).
+   */
+  private readonly childNodes: PositionNode[] = [];
+  private readonly childResults: unknown[] = [];
+  private readonly childEnds: number[] = [];
+  private top = 0;
+  /** Anchored values (`&name`) and their nodes, so an alias (`*name`) can point at the anchor's members. */
+  private readonly anchors = new Map<object, PositionNode>();
 
   /** The listener to pass to js-yaml's `load`. */
   public readonly listener = (event: string, state: ListenerState): void => {
     if (event === "open") {
-      this.stack.push({ node: new PositionNode(state.position), children: [] });
+      this.openNodes.push(new PositionNode(state.position));
+      this.openMarks.push(this.top);
       return;
     }
-    const frame = this.stack.pop();
-    const parent = this.stack[this.stack.length - 1];
-    if (!frame || !parent) return;
+    if (this.openNodes.length < 2) return;
+    let node = this.openNodes.pop()!;
+    const mark = this.openMarks.pop()!;
     const result = state.result;
     const end = state.position;
-    let node = frame.node;
-    let children = frame.children;
-    if (children.length === 1 && children[0]!.result === result && children[0]!.end === end) {
-      node = children[0]!.node;
-      children = [];
+    let count = this.top - mark;
+    if (count === 1 && this.childResults[mark] === result && this.childEnds[mark] === end) {
+      node = this.childNodes[mark]!;
+      count = 0;
     }
-    if (children.length > 0) this.shape(node, state.kind, children);
+    if (count > 0) this.shape(node, state.kind, mark);
     if (result !== null && typeof result === "object") {
-      if (state.kind === "mapping" || state.kind === "sequence") {
+      if (typeof state.anchor === "string" && (state.kind === "mapping" || state.kind === "sequence")) {
         if (!this.anchors.has(result)) this.anchors.set(result, node);
-      } else if (!node.entries && !node.items) {
+      } else if (count === 0 && !node.keyTexts && !node.items && this.anchors.size > 0) {
         node.target = this.anchors.get(result);
       }
     }
-    parent.children.push({ node, result, end });
+    this.childNodes[mark] = node;
+    this.childResults[mark] = result;
+    this.childEnds[mark] = end;
+    this.top = mark + 1;
   };
 
-  private shape(node: PositionNode, kind: string | null, children: Frame["children"]): void {
+  private shape(node: PositionNode, kind: string | null, mark: number): void {
+    const total = this.top;
     if (kind === "sequence") {
-      node.items = children.map((c) => c.node);
+      node.items = this.childNodes.slice(mark, total);
     } else if (kind === "mapping") {
-      const entries = new Map<string, { key: PositionNode; value: PositionNode }>();
-      for (let i = 0; i + 1 < children.length; i += 2) {
-        const key = children[i]!;
-        const keyText = String(key.result);
-        if (keyText === "<<") continue;
-        if (!entries.has(keyText)) entries.set(keyText, { key: key.node, value: children[i + 1]!.node });
+      const texts: string[] = [];
+      const keys: PositionNode[] = [];
+      const values: PositionNode[] = [];
+      for (let i = mark; i + 1 < total; i += 2) {
+        const text = String(this.childResults[i]);
+        if (text === "<<") continue;
+        texts.push(text);
+        keys.push(this.childNodes[i]!);
+        values.push(this.childNodes[i + 1]!);
       }
-      node.entries = entries;
+      node.keyTexts = texts;
+      node.keyNodes = keys;
+      node.valueNodes = values;
     }
   }
 
   /** The root node of the document (undefined for an empty document). */
   public root(): PositionNode | undefined {
-    const top = this.stack[0]!.children;
-    return top.length > 0 ? top[top.length - 1]!.node : undefined;
+    const top = this.openMarks.length === 1 ? this.top : this.openMarks[1]!;
+    return top > 0 ? this.childNodes[top - 1] : undefined;
   }
 }
 
