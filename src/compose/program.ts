@@ -141,28 +141,10 @@ function dockerProgram(model: ComposeModel, opts: ComposeProgramOptions, refs: R
   const name = opts.name;
   const plan = dockerPlan(model, name);
   const w = new CodeWriter();
-  const taken = new Set<string>(["docker", "pulumi", "DockerContainer", "waitHealthy", "runToCompletion"]);
+  const taken = new Set<string>(["docker", "pulumi", "DockerContainer"]);
   header(w, opts);
   w.line('import * as docker from "@pulumi/docker";');
-  w.line('import type * as pulumi from "@pulumi/pulumi";');
   w.line('import { DockerContainer } from "berth/docker";');
-  w.line();
-  if (plan.services.some((s) => s.wait === "healthy")) {
-    w.line();
-    w.docComment("depends_on `service_healthy`: the container waits until the engine reports its healthcheck healthy.");
-    w.block("function waitHealthy(seconds: number): pulumi.ResourceTransformation {", "}", () => {
-      w.line('return (t) => (t.type === "docker:index/container:Container" ? { props: { ...t.props, wait: true, waitTimeout: seconds }, opts: t.opts } : undefined);');
-    });
-  }
-  if (plan.services.some((s) => s.wait === "completed")) {
-    w.line();
-    w.docComment(
-      "depends_on `service_completed_successfully`: the container runs attached until it exits. (ComposeProject also\nrefuses to start dependants after a non-zero exit code; this program only waits for the exit.)",
-    );
-    w.block("function runToCompletion(): pulumi.ResourceTransformation {", "}", () => {
-      w.line('return (t) => (t.type === "docker:index/container:Container" ? { props: { ...t.props, attach: true, mustRun: false, logs: true }, opts: t.opts } : undefined);');
-    });
-  }
   w.line();
   const vars = new Map<string, string>();
   const label = (labels: Record<string, string>) =>
@@ -203,6 +185,9 @@ function dockerProgram(model: ComposeModel, opts: ComposeProgramOptions, refs: R
     if (s.entrypoint) args["entrypoint"] = s.entrypoint;
     if (s.restart !== undefined) args["restart"] = s.restart;
     args["labels"] = s.labels;
+    // depends_on conditions: wait for a healthy healthcheck, or run a one-shot until it exits.
+    if (s.wait === "healthy") args["start"] = { waitForHealthy: true, timeout: s.healthTimeoutSeconds };
+    if (s.wait === "completed") args["runToCompletion"] = true;
     const dependsOn = [
       ...s.networkKeys.map((k) => vars.get(`network:${k}`)!),
       ...s.volumeKeys.map((k) => vars.get(`volume:${k}`)!),
@@ -210,8 +195,6 @@ function dockerProgram(model: ComposeModel, opts: ComposeProgramOptions, refs: R
     ];
     const options: string[] = [];
     if (dependsOn.length > 0) options.push(`dependsOn: [${dependsOn.join(", ")}]`);
-    if (s.wait === "healthy") options.push(`transformations: [waitHealthy(${s.healthTimeoutSeconds})]`);
-    if (s.wait === "completed") options.push("transformations: [runToCompletion()]");
     for (const d of s.dependsOn) w.comment(`${s.key} starts after ${d.service} (${d.condition}).`);
     const optionText = options.length > 0 ? `, { ${options.join(", ")} }` : "";
     w.line(`const ${v} = new DockerContainer(${literal(`${name}-${s.key}`)}, ${refs.code(args)}${optionText});`);

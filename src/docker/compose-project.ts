@@ -133,19 +133,6 @@ export class ComposeProject extends pulumi.ComponentResource {
     projectContainers.set(this, containers);
     const exitCodes: Record<string, pulumi.Output<number | undefined>> = {};
     for (const s of plan.services) {
-      const captured: { container?: docker.Container } = {};
-      const transformations: pulumi.ResourceTransformation[] = [];
-      if (s.wait !== "started") {
-        transformations.push((t) => {
-          if (t.type !== "docker:index/container:Container") return undefined;
-          captured.container = t.resource as docker.Container;
-          const extra =
-            s.wait === "healthy"
-              ? { wait: true, waitTimeout: s.healthTimeoutSeconds }
-              : { attach: true, mustRun: false, logs: true };
-          return { props: { ...t.props, ...extra }, opts: t.opts };
-        });
-      }
       const dependsOn: pulumi.Resource[] = [
         ...s.networkKeys.map((k) => networks[k]!),
         ...s.volumeKeys.map((k) => volumes[k]!),
@@ -180,11 +167,14 @@ export class ComposeProject extends pulumi.ComponentResource {
           ...(s.entrypoint ? { entrypoint: s.entrypoint } : {}),
           ...(s.restart !== undefined ? { restart: s.restart } : {}),
           labels,
+          // Dependants wait through DockerContainer itself: for a healthy healthcheck, or for a one-shot to exit.
+          ...(s.wait === "healthy" ? { start: { waitForHealthy: true, timeout: s.healthTimeoutSeconds } } : {}),
+          ...(s.wait === "completed" ? { runToCompletion: true } : {}),
         },
-        { parent: this, dependsOn, transformations, ...(provider ? { provider } : {}) },
+        { parent: this, dependsOn, ...(provider ? { provider } : {}) },
       );
       containers[s.key] = container;
-      if (s.wait === "completed") exitCodes[s.key] = pulumi.output(captured.container?.exitCode ?? undefined);
+      if (s.wait === "completed") exitCodes[s.key] = container.exitCode;
     }
 
     this.projectName = pulumi.output(project);

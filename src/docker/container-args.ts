@@ -94,6 +94,12 @@ export interface ContainerStartArgs {
    * @default none (no log wait)
    */
   waitForLog?: pulumi.Input<string>;
+  /**
+   * Wait until the container's healthcheck (from the image, or `create.params.healthcheck`) reports healthy, up to
+   * `timeout` seconds (the provider's `wait`). A container without a healthcheck never becomes healthy.
+   * @default false
+   */
+  waitForHealthy?: pulumi.Input<boolean>;
 }
 
 /** `stop`: how the container is stopped before it is deleted. */
@@ -158,6 +164,12 @@ export interface DockerContainerArgs {
    * @default false
    */
   useExternalResource?: boolean;
+  /**
+   * Run the container as a one-shot job: the deployment waits until it exits, and `exitCode` reports how. A job has
+   * no readiness wait and no restart policy.
+   * @default false
+   */
+  runToCompletion?: boolean;
   /** The engine to use; it serves both the provider's resources and Berth's own Engine API calls. @default the local engine */
   host?: DockerHostArgs;
   /** The create operation's inputs. @default {} */

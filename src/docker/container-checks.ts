@@ -122,6 +122,14 @@ export function checkDockerContainerArgs(args: DockerContainerArgs): CheckedCont
     }
   }
 
+  if (args.runToCompletion === true) {
+    const waits = (["processesToWaitFor", "waitForPorts", "waitForLog", "waitForHealthy"] as const).filter((k) => start[k] !== undefined);
+    for (const k of waits) add(`start.${k}`, "cannot be used with runToCompletion (a job is done when it exits, not when it is ready); remove it, or unset runToCompletion");
+    if (args.restart !== undefined && isKnown(args.restart) && args.restart !== "no") {
+      add("restart", "must be \"no\" with runToCompletion (a restarted job never completes); remove it, or unset runToCompletion");
+    }
+  }
+
   if (args.ports !== undefined && isKnown(args.ports)) {
     args.ports.forEach((port, i) => {
       if (!isKnown(port)) return;

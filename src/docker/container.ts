@@ -104,8 +104,10 @@ export class DockerContainer extends pulumi.ComponentResource {
   public readonly ports: pulumi.Output<DockerPublishedPort[]>;
   /** The container's settings on each network it is attached to. */
   public readonly networkSettings: pulumi.Output<DockerNetworkSetting[]>;
-  /** True once the container runs and its readiness wait (if any) passed. */
+  /** True once the container runs and its readiness wait (if any) passed; for a job, once it has exited. */
   public readonly ready: pulumi.Output<boolean>;
+  /** A job's exit code (`runToCompletion`); undefined for a container that keeps running. */
+  public readonly exitCode: pulumi.Output<number | undefined>;
 
   constructor(name: string, args: DockerContainerArgs, opts?: pulumi.ComponentResourceOptions) {
     super(DOCKER_CONTAINER_TYPE, name, {}, opts);
@@ -128,6 +130,7 @@ export class DockerContainer extends pulumi.ComponentResource {
       this.ports = adopted.ports.apply((ps) => ps.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: p.protocol })));
       this.networkSettings = adopted.networkSettings.apply(networksOf);
       this.ready = adopted.running;
+      this.exitCode = pulumi.output(undefined);
       this.registerOutputs(this.outputs());
       return;
     }
@@ -186,16 +189,24 @@ export class DockerContainer extends pulumi.ComponentResource {
       typed.labels = pulumi.output(args.labels).apply((ls) => Object.entries(ls).map(([label, value]) => ({ label, value })));
     }
 
+    // How the provider waits: for a healthy container (its `wait`), or, for a job, attached until it exits.
+    const start = args.start ?? {};
+    const lifecycle: Partial<docker.ContainerArgs> = {};
+    if (args.runToCompletion === true) Object.assign(lifecycle, { mustRun: false, attach: true, logs: true });
+    if (start.waitForHealthy !== undefined) {
+      lifecycle.wait = start.waitForHealthy;
+      lifecycle.waitTimeout = start.timeout ?? 300;
+    }
+
     const container = new docker.Container(
       `${name}-container`,
       // Volumes outlive the container unless `delete.params.v` says otherwise: docker-py's remove_container defaults
       // to v=False, and the provider's removeVolumes to true, which would lose data Cloudify kept.
-      { removeVolumes: false, ...checked.mapped, ...typed, image: imageId, name: containerName },
+      { removeVolumes: false, ...checked.mapped, ...typed, ...lifecycle, image: imageId, name: containerName },
       // The name is fixed, so a replacement must remove the old container before creating the new one.
       { ...dockerOpts, deleteBeforeReplace: true },
     );
 
-    const start = args.start ?? {};
     const waits = start.processesToWaitFor !== undefined || start.waitForPorts !== undefined || start.waitForLog !== undefined;
     let ready: pulumi.Output<boolean>;
     if (waits) {
@@ -216,6 +227,7 @@ export class DockerContainer extends pulumi.ComponentResource {
       );
       ready = readiness.ready;
     } else ready = container.id.apply(() => true);
+    this.exitCode = args.runToCompletion === true ? container.exitCode : pulumi.output(undefined);
 
     this.containerId = container.id;
     this.imageId = imageId;
@@ -246,6 +258,7 @@ export class DockerContainer extends pulumi.ComponentResource {
       ports: this.ports,
       networkSettings: this.networkSettings,
       ready: this.ready,
+      exitCode: this.exitCode,
     };
   }
 }

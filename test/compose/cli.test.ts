@@ -106,8 +106,8 @@ test("docker: the written program type-checks and spells out containers, waits a
   const index = fs.readFileSync(path.join(out, "index.ts"), "utf8");
   assert.match(index, /^import \{ DockerContainer \} from "berth\/docker";$/m);
   assert.match(index, /^const db = new DockerContainer\("proj-db", \{$/m);
-  assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, dbdataVolume\], transformations: \[waitHealthy\(62\)\] \}\);$/m);
-  assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, db\], transformations: \[runToCompletion\(\)\] \}\);$/m);
+  assert.match(index, /^ {2}start: \{\n {4}waitForHealthy: true,\n {4}timeout: 62,\n {2}\},\n\}, \{ dependsOn: \[backendNetwork, dbdataVolume\] \}\);$/m);
+  assert.match(index, /^ {2}runToCompletion: true,\n\}, \{ dependsOn: \[backendNetwork, db\] \}\);$/m);
   assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, frontendNetwork, db, migrate\] \}\);$/m);
   assert.match(index, /^\/\/ web starts after migrate \(service_completed_successfully\)\.$/m);
   assert.match(index, /^export const containerNames = \{ "db": db\.containerName, "migrate": migrate\.containerName, "web": web\.containerName \};$/m);

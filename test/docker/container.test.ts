@@ -37,6 +37,8 @@ before(async () => {
             ...args.inputs,
             networkDatas: [NETWORK],
             ports: ports.map((p) => ({ ip: "0.0.0.0", protocol: "tcp", external: 32768, ...p })),
+            // The provider reports an exit code only for a container it does not require to keep running.
+            ...(args.inputs["mustRun"] === false ? { exitCode: 0 } : {}),
           },
         };
       }
@@ -178,6 +180,39 @@ describe("DockerContainer children", () => {
     assert.equal(child(CONTAINER, "drop-container", "drop").inputs["removeVolumes"], true);
   });
 
+  test("waitForHealthy: the provider waits for the healthcheck, for start.timeout seconds", async () => {
+    new DockerContainer("api", {
+      image: { repository: "redis", tag: "7" },
+      create: { params: { healthcheck: { test: "redis-cli ping", interval: 1000000000 } } },
+      start: { waitForHealthy: true, timeout: 45 },
+    });
+    await rec.settle();
+    assert.deepEqual(rec.summary(), [`${COMPONENT} api`, `${CONTAINER} api-container`, `${REMOTE_IMAGE} api-image`]);
+    const inputs = child(CONTAINER, "api-container", "api").inputs;
+    assert.equal(inputs["wait"], true);
+    assert.equal(inputs["waitTimeout"], 45);
+    assert.deepEqual(inputs["healthcheck"], { tests: ["CMD-SHELL", "redis-cli ping"], interval: "1s" });
+  });
+
+  test("runToCompletion: attached until the job exits, its exit code an output", async () => {
+    const job = new DockerContainer("migrate", { image: { repository: "flyway", tag: "10" }, command: ["migrate"], runToCompletion: true });
+    const exitCode = await value(job.exitCode);
+    await rec.settle();
+    const inputs = child(CONTAINER, "migrate-container", "migrate").inputs;
+    assert.deepEqual(
+      { mustRun: inputs["mustRun"], attach: inputs["attach"], logs: inputs["logs"], wait: inputs["wait"] },
+      { mustRun: false, attach: true, logs: true, wait: undefined },
+    );
+    assert.equal(exitCode, 0);
+    assert.equal(rec.get(COMPONENT, "migrate").outputs?.["exitCode"], 0);
+  });
+
+  test("a long-running container has no exit code", async () => {
+    const c = new DockerContainer("svc", { image: { repository: "nginx", tag: "1.27" } });
+    assert.equal(await value(c.exitCode), undefined);
+    await rec.settle();
+  });
+
   test("readiness: a -ready resource on the container id, with the wait and stop settings", async () => {
     const c = new DockerContainer("db", {
       image: { repository: "postgres", tag: "16" },
@@ -295,6 +330,16 @@ describe("DockerContainer argument checks", () => {
       ["ports", /not used with useExternalResource/],
       ["start", /not used with useExternalResource/],
     ]));
+  test("a job with readiness waits or a restart policy", () =>
+    rejects(
+      "j",
+      { image: { repository: "x" }, runToCompletion: true, restart: "always", start: { processesToWaitFor: ["x"], waitForHealthy: true } },
+      [
+        ["start.processesToWaitFor", /cannot be used with runToCompletion/],
+        ["start.waitForHealthy", /cannot be used with runToCompletion/],
+        ["restart", /must be "no" with runToCompletion/],
+      ],
+    ));
   test("negative and zero intervals and timeouts, bad waits", () =>
     rejects(
       "d",
