@@ -50,10 +50,12 @@ test("DockerContainer's schema on its own: its inputs, outputs and nested types"
   const result = analyze(["DockerContainer"]);
   const c = result.components["DockerContainer"]!;
   assert.deepEqual(Object.keys(c.inputs).sort(), [
-    "command", "create", "delete", "entrypoint", "env", "host", "image", "labels", "name", "networks", "ports", "restart", "start", "stop", "useExternalResource", "volumes",
+    "command", "create", "delete", "entrypoint", "env", "host", "image", "labels", "name", "networks", "ports", "restart", "runToCompletion", "start", "stop", "useExternalResource", "volumes",
   ]);
-  assert.deepEqual(Object.keys(c.outputs).sort(), ["containerId", "containerName", "imageId", "ipAddress", "networkSettings", "ports", "ready"]);
+  assert.deepEqual(Object.keys(c.outputs).sort(), ["containerId", "containerName", "exitCode", "imageId", "ipAddress", "networkSettings", "ports", "ready"]);
   assert.equal(c.inputs["useExternalResource"]?.plain, true);
+  assert.equal(c.inputs["runToCompletion"]?.plain, true);
+  assert.equal(c.outputs["exitCode"]?.optional, true);
   assert.deepEqual(c.inputs["image"], { $ref: "#/types/berth:index:ContainerImageArgs", optional: true, plain: true, description: c.inputs["image"]?.description });
   for (const type of ["ContainerImageArgs", "DockerHostArgs", "ContainerStartArgs", "ContainerPortArgs", "DockerPublishedPort", "DockerNetworkSetting"]) {
     assert.ok(result.typeDefinitions[type], `type ${type} in ${Object.keys(result.typeDefinitions).join(", ")}`);
