@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// The `berth` command. Uses the compiled library when it is built (dist/), and the TypeScript sources through tsx
-// otherwise, so that `npx berth` works in a fresh checkout right after `npm ci`.
+// The `berth` command. An installed package runs its compiled library (dist/). A development checkout (it has .git),
+// or a package not built yet, runs the TypeScript sources through tsx, so the command never runs stale code and
+// `npx berth` works in a fresh checkout right after `npm ci`.
 "use strict";
 const path = require("node:path");
 const fs = require("node:fs");
-const built = path.join(__dirname, "..", "dist", "cli", "main.js");
+const root = path.join(__dirname, "..");
+const built = path.join(root, "dist", "cli", "main.js");
+const fromSources = fs.existsSync(path.join(root, ".git")) || !fs.existsSync(built);
 let cli;
-if (fs.existsSync(built)) {
-  cli = require(built);
-} else {
+if (fromSources) {
   require("tsx/cjs");
-  cli = require(path.join(__dirname, "..", "src", "cli", "main.ts"));
+  cli = require(path.join(root, "src", "cli", "main.ts"));
+} else {
+  cli = require(built);
 }
 cli.runProcess(process.argv.slice(2));

@@ -23,7 +23,8 @@ type Lookup = (name: string, id: unknown, state: undefined, opts: pulumi.CustomR
 
 /** Loads a target class from its module (only the providers a blueprint uses are loaded). */
 export function loadClass(target: TargetClass): ResourceClass & { get?: Lookup } {
-  const spec = target.module === "berth/docker" ? "../../docker" : target.module;
+  // Berth's own components load from this package (berth/swarm → ../../swarm), the providers from node_modules.
+  const spec = target.module.startsWith("berth/") ? `../../${target.module.slice("berth/".length)}` : target.module;
   let cur: unknown = require(spec);
   for (const p of target.path) cur = cur !== null && typeof cur === "object" ? (cur as Record<string, unknown>)[p] : undefined;
   if (typeof cur !== "function") throw new Error(`${target.module} has no ${target.path.join(".")} (needed for ${target.token}); update berth`);

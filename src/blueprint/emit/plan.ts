@@ -173,14 +173,15 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
       };
       const key = `${node.name}-${inst.index}`;
       if (mapping) {
+        const target = mapping.targetFor?.(ctx) ?? mapping.target;
         const args = resolveRefs(mapping.args(ctx), node.name);
-        const external = ctx.known("use_external_resource") === true && mapping.target !== TARGETS.dockerContainer;
+        const external = ctx.known("use_external_resource") === true && target !== TARGETS.dockerContainer;
         const master = node.relationships.find((r) => r.type.chain.includes("cloudify.kubernetes.relationships.managed_by_master"));
         const planned: PlannedResource = {
           key,
           node: node.name,
           index: inst.index,
-          target: mapping.target,
+          target,
           args,
           dependsOn: depends(),
           provider: master ? mainKey.get(master.target)?.[0] : undefined,
@@ -190,7 +191,7 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
         if (external) note(node.name, "use_external_resource: looked up by resource_id, never created or deleted");
         resources.push(planned);
         made.push(key);
-        tokens.add(mapping.target.token);
+        tokens.add(target.token);
         for (const extra of mapping.extras?.(ctx) ?? []) {
           resources.push({ key: `${key}-${extra.suffix}`, node: node.name, index: inst.index, target: extra.target, args: resolveRefs(extra.args, node.name), dependsOn: [key], description: undefined });
           tokens.add(extra.target.token);

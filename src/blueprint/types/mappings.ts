@@ -1,4 +1,4 @@
-import { CallRef, SecretRef, type Value } from "../functions/values";
+import { CallRef, SecretRef, type Value, concrete } from "../functions/values";
 import type { MapContext, TargetClass, TypeMapping } from "./target";
 
 const cls = (module: string, path: string[], token: string): TargetClass => ({ module, path, token });
@@ -6,7 +6,8 @@ const cls = (module: string, path: string[], token: string): TargetClass => ({ m
 /** The resource classes the mappings create. */
 export const TARGETS = {
   dockerContainer: cls("berth/docker", ["DockerContainer"], "berth:index:DockerContainer"),
-  dockerService: cls("@pulumi/docker", ["Service"], "docker:index/service:Service"),
+  swarmService: cls("berth/swarm", ["SwarmService"], "berth:index:SwarmService"),
+  kubernetesWorkload: cls("berth/kubernetes", ["KubernetesWorkload"], "berth:index:KubernetesWorkload"),
   osInstance: cls("@pulumi/openstack", ["compute", "Instance"], "openstack:compute/instance:Instance"),
   osKeypair: cls("@pulumi/openstack", ["compute", "Keypair"], "openstack:compute/keypair:Keypair"),
   osNetwork: cls("@pulumi/openstack", ["networking", "Network"], "openstack:networking/network:Network"),
@@ -124,7 +125,24 @@ function configGroupOf(ctx: MapContext): Value {
   return { objs: [def ?? null] };
 }
 
-/** Software on a Swarm (docker-py service spec in snake_case) → a docker.Service. */
+/** docker-py durations are nanoseconds; the swarm args take "10s"-style strings. */
+function nanosToDuration(v: Value | undefined): Value | undefined {
+  return typeof v === "number" ? `${v / 1e9}s` : v;
+}
+
+/** docker-py env: a list of "K=V" or a mapping → a mapping. */
+function envMap(v: Value | undefined): Value | undefined {
+  if (!Array.isArray(v)) return v;
+  const out: Obj = {};
+  for (const item of v) {
+    if (typeof item !== "string") return v;
+    const eq = item.indexOf("=");
+    out[eq < 0 ? item : item.slice(0, eq)] = eq < 0 ? "" : item.slice(eq + 1);
+  }
+  return out;
+}
+
+/** cloudify.swarm.Microservice (the Docker ServiceSpec in snake_case) → Berth's SwarmService. */
 function swarmService(ctx: MapContext): Value {
   const tt = obj(ctx.props["task_template"]);
   const cs = obj(tt["container_spec"]);
@@ -132,40 +150,84 @@ function swarmService(ctx: MapContext): Value {
   const uc = obj(ctx.props["update_config"]);
   const mode = obj(ctx.props["mode"]);
   const labels = obj(ctx.props["labels"]);
-  if (ctx.known("compose_file")) ctx.drop("compose_file (use berth's SwarmStack for compose files)");
-  ctx.drop("the manager connection (the docker provider's host must point at the swarm manager)");
-  const ports = Array.isArray(es["ports"]) ? es["ports"].map((p) => { const o = obj(p); return clean({ protocol: o["protocol"], publishedPort: o["published_port"], targetPort: o["target_port"] }); }) : undefined;
+  const resources = obj(tt["resources"]);
+  const restart = obj(tt["restart_policy"]);
+  const placement = obj(tt["placement"]);
+  if (ctx.known("compose_file")) ctx.drop("compose_file (use berth's SwarmStack for a Compose file)");
+  ctx.drop("the manager connection (pass a docker provider pointed at the swarm manager, e.g. SwarmCluster's provider)");
+  const ports = Array.isArray(es["ports"])
+    ? es["ports"].map((p) => {
+        const o = obj(p);
+        return clean({ targetPort: o["target_port"], publishedPort: o["published_port"], protocol: o["protocol"], publishMode: o["publish_mode"] });
+      })
+    : undefined;
+  const amount = (a: Obj): Obj | undefined => {
+    const out = clean({ cpus: typeof a["nano_cpus"] === "number" ? a["nano_cpus"] / 1e9 : a["nano_cpus"], memoryBytes: a["mem_bytes"] ?? a["memory_bytes"] });
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const limits = amount(obj(resources["limits"]));
+  const reservations = amount(obj(resources["reservations"]));
+  const replicas = obj(mode["replicated"])["replicas"];
   return clean({
     name: ctx.props["name"],
-    taskSpec: { containerSpec: clean({ image: cs["image"], args: cs["args"], env: cs["env"] }) },
-    endpointSpec: ports ? { ports } : undefined,
-    updateConfig: Object.keys(uc).length > 0 ? clean({ delay: typeof uc["delay"] === "number" ? `${uc["delay"] / 1e9}s` : uc["delay"], parallelism: uc["parallelism"], failureAction: uc["failure_action"] }) : undefined,
-    mode: obj(mode["replicated"])["replicas"] !== undefined ? { replicated: { replicas: obj(mode["replicated"])["replicas"] } } : undefined,
-    labels: Object.keys(labels).length > 0 ? Object.entries(labels).map(([label, value]) => ({ label, value })) : undefined,
+    labels: Object.keys(labels).length > 0 ? labels : undefined,
+    taskTemplate: clean({
+      containerSpec: clean({
+        image: cs["image"],
+        command: cs["command"],
+        args: cs["args"],
+        env: envMap(cs["env"]),
+        dir: cs["workdir"] ?? cs["dir"],
+        user: cs["user"],
+        hostname: cs["hostname"],
+        labels: cs["labels"],
+      }),
+      resources: limits || reservations ? clean({ limits, reservations }) : undefined,
+      restartPolicy: Object.keys(restart).length > 0
+        ? clean({ condition: restart["condition"], delay: nanosToDuration(restart["delay"]), maxAttempts: restart["max_attempts"], window: nanosToDuration(restart["window"]) })
+        : undefined,
+      placement: Object.keys(placement).length > 0 ? clean({ constraints: placement["constraints"], preferences: placement["preferences"] }) : undefined,
+    }),
+    mode: mode["global"] !== undefined ? { global: true } : replicas !== undefined ? { replicated: { replicas } } : undefined,
+    updateConfig: Object.keys(uc).length > 0
+      ? clean({ parallelism: uc["parallelism"], delay: nanosToDuration(uc["delay"]), failureAction: uc["failure_action"], monitor: nanosToDuration(uc["monitor"]), maxFailureRatio: uc["max_failure_ratio"], order: uc["order"] })
+      : undefined,
+    networks: ctx.props["networks"],
+    endpointSpec: ports || es["mode"] !== undefined ? clean({ mode: es["mode"], ports }) : undefined,
   });
 }
 
-/** Kubernetes plugin 1.x Microservice: an embedded manifest becomes a ConfigGroup; `kubectl run` becomes a Deployment. */
+/** The embedded manifest of a Kubernetes 1.x Microservice, when it is known at import time (no deployment values). */
+function knownManifest(ctx: MapContext): unknown {
+  const config = ctx.props["config"];
+  if (!config || typeof config !== "object" || Object.keys(config).length === 0) return undefined;
+  return concrete(config);
+}
+
+/**
+ * Kubernetes plugin 1.x Microservice → Berth's KubernetesWorkload: an embedded manifest as a manifest document, or
+ * `kubectl run`/`expose` as the typed app form (a Deployment and its Service). A manifest holding values known only
+ * at deployment stays a ConfigGroup of objects (`targetFor` picks it), since a workload's manifests are text.
+ */
 function kubeMicroservice(ctx: MapContext): Value {
   const config = ctx.props["config"];
-  if (config && typeof config === "object" && Object.keys(config).length > 0) return { objs: [config] };
+  if (config && typeof config === "object" && Object.keys(config).length > 0) {
+    const known = knownManifest(ctx);
+    return known === undefined ? { objs: [config] } : { manifests: [JSON.stringify(known)] };
+  }
   if (Array.isArray(ctx.known("config_files")) && (ctx.known("config_files") as unknown[]).length > 0) ctx.drop("config_files with Python override strings (convert the manifests to config)");
-  ctx.drop("kubectl run/expose (written as an equivalent Deployment; the Service from kubectl expose is not created)");
-  const name = ctx.props["name"];
-  const labels = { app: name ?? ctx.node.name };
+  const name = ctx.known("name");
+  const appName = typeof name === "string" && name !== "" ? name : ctx.node.name;
+  // `port` is what `kubectl expose` published (-1: not exposed); `target_port` the container's port (default: port).
+  const port = ctx.known("port");
+  const exposed = typeof port === "number" && port > 0;
   return {
-    objs: [
-      {
-        apiVersion: "apps/v1",
-        kind: "Deployment",
-        metadata: { name: name ?? ctx.node.name },
-        spec: {
-          replicas: ctx.props["replicas"] ?? 1,
-          selector: { matchLabels: labels },
-          template: { metadata: { labels }, spec: { containers: [clean({ name: name ?? ctx.node.name, image: ctx.props["image"], ports: [{ containerPort: ctx.props["target_port"] ?? null }] })] } },
-        },
-      },
-    ],
+    app: clean({
+      name: appName,
+      image: ctx.props["image"],
+      replicas: ctx.props["replicas"],
+      ports: exposed ? [clean({ containerPort: ctx.props["target_port"] ?? port, servicePort: port, protocol: ctx.props["protocol"] })] : undefined,
+    }),
   };
 }
 
@@ -371,8 +433,14 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       return { yaml: text ?? "" };
     },
   },
-  { type: "cloudify.kubernetes.Microservice", target: TARGETS.k8sConfigGroup, attributes: {}, args: kubeMicroservice },
-  { type: "cloudify.swarm.Microservice", target: TARGETS.dockerService, attributes: {}, args: swarmService },
+  {
+    type: "cloudify.kubernetes.Microservice",
+    target: TARGETS.kubernetesWorkload,
+    targetFor: (ctx) => (ctx.props["config"] && knownManifest(ctx) === undefined && typeof ctx.props["config"] === "object" && Object.keys(ctx.props["config"] as object).length > 0 ? TARGETS.k8sConfigGroup : TARGETS.kubernetesWorkload),
+    attributes: {},
+    args: kubeMicroservice,
+  },
+  { type: "cloudify.swarm.Microservice", target: TARGETS.swarmService, attributes: {}, args: swarmService },
 ];
 
 const BY_TYPE = new Map(TYPE_MAPPINGS.map((m) => [m.type, m]));

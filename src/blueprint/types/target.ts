@@ -58,6 +58,8 @@ export interface TypeMapping {
   attributes: Record<string, string>;
   /** Builds the resource's arguments. */
   args(ctx: MapContext): Value;
+  /** Chooses another class than `target` for this instance (its `args` must then fit that class). @default `target` */
+  targetFor?(ctx: MapContext): TargetClass;
   /** Additional resources, created after the main one. @default none */
   extras?(ctx: MapContext): ExtraResource[];
   /** The resource's id for `use_external_resource` lookups (`resource_id`). @default the resource_id property */
