@@ -8,6 +8,7 @@
  * `service_completed_successfully` runs the dependency to its end (attached) and lets dependants start only when its
  * exit code is 0.
  */
+import { dockerHostParams } from "./docker-host-params";
 import type { Problem } from "../core/problems";
 import type { ComposeHealthcheck, ComposeModel, ComposeService } from "./model";
 
@@ -157,6 +158,7 @@ export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
         ),
       },
     };
+    Object.assign(params, dockerHostParams(s));
     if (s.healthcheck) params["healthcheck"] = healthcheckParams(s.healthcheck);
     const tmpfs = s.mounts.filter((m) => m.type === "tmpfs");
     if (tmpfs.length > 0) {
