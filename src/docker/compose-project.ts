@@ -1,13 +1,11 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { dependsOnLabel, dockerPlan } from "../compose/docker-plan";
-import { loadCompose } from "../compose/load";
 import { reportDiagnostics } from "../compose/report";
-import { composeVariables } from "../compose/variables";
+import { loadComposeSource } from "../compose/source";
 import { Problems } from "../core/problems";
 import { DockerContainer } from "./container";
+import { engineProvider } from "./engine-provider";
 import type { DockerHostArgs } from "./container-args";
 
 /** The arguments of a {@link ComposeProject}. Set exactly one of `file` and `content`. */
@@ -64,26 +62,10 @@ export class ComposeProject extends pulumi.ComponentResource {
   constructor(name: string, args: ComposeProjectArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:ComposeProject", name, {}, opts);
     const problems = new Problems();
-    if ((args.file === undefined) === (args.content === undefined)) {
-      problems.add("file", "set exactly one of `file` (a path) and `content` (the Compose text)");
-    }
-    let text = args.content ?? "";
-    const fileName = args.file !== undefined ? path.resolve(args.file) : path.join(path.resolve(args.baseDir ?? "."), "compose.yaml");
-    if (args.file !== undefined && args.content === undefined) {
-      try {
-        text = fs.readFileSync(fileName, "utf8");
-      } catch (err) {
-        problems.add("file", `cannot read ${fileName}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    const source = loadComposeSource(args, "docker", problems);
     problems.throwIfAny(this, "ComposeProject", name);
-    const loaded = loadCompose(text, {
-      target: "docker",
-      fileName,
-      env: composeVariables(path.dirname(fileName), process.env, args.variables ?? {}),
-      readFile: (p) => fs.readFileSync(p, "utf8"),
-      strict: args.strict ?? false,
-    });
+    // Without a source a problem was recorded, and throwIfAny has thrown.
+    const loaded = source!;
     reportDiagnostics(this, "ComposeProject", name, loaded.diagnostics, problems);
     const model = loaded.model!;
     const project = args.projectName ?? model.name ?? name;
@@ -91,22 +73,7 @@ export class ComposeProject extends pulumi.ComponentResource {
     problems.addAll(plan.problems);
     problems.throwIfAny(this, "ComposeProject", name);
 
-    const passedProvider = opts?.provider !== undefined || (opts?.providers !== undefined && Object.keys(opts.providers).length > 0);
-    const provider =
-      args.host !== undefined && !passedProvider
-        ? new docker.Provider(
-            `${name}-engine`,
-            {
-              host: args.host.url,
-              caMaterial: args.host.caMaterial,
-              certMaterial: args.host.certMaterial,
-              keyMaterial: args.host.keyMaterial === undefined ? undefined : pulumi.secret(args.host.keyMaterial),
-              certPath: args.host.certPath,
-              sshOpts: args.host.sshOpts,
-            },
-            { parent: this },
-          )
-        : undefined;
+    const provider = engineProvider(this, name, args.host, opts);
     const childOpts: pulumi.CustomResourceOptions = provider ? { parent: this, provider } : { parent: this };
     const labelList = (labels: Record<string, string>) =>
       Object.keys(labels)

@@ -2,9 +2,9 @@ import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
 import { Problems } from "../core/problems";
 import { ContainerAdoption } from "./adoption";
-import type { ContainerVolumeArgs, DockerContainerArgs, DockerHostArgs } from "./container-args";
+import type { ContainerVolumeArgs, DockerContainerArgs } from "./container-args";
 import { checkDockerContainerArgs } from "./container-checks";
-import type { EngineHost } from "./engine-host";
+import { engineHost, engineProvider } from "./engine-provider";
 import { ImageImport } from "./image-import";
 import { Readiness } from "./readiness";
 
@@ -35,22 +35,6 @@ export interface DockerNetworkSetting {
   gateway: string;
   /** The container's MAC address on it. */
   macAddress: string;
-}
-
-/** Resolves the host args to plain values (secret when they carry a key). */
-function engineHost(host: DockerHostArgs | undefined): pulumi.Output<EngineHost> | undefined {
-  if (!host) return undefined;
-  const resolved = pulumi.output(host).apply((h) => {
-    const out: EngineHost = {};
-    if (h.url !== undefined) out.url = h.url.startsWith("/") ? `unix://${h.url}` : h.url;
-    if (h.caMaterial !== undefined) out.caMaterial = h.caMaterial;
-    if (h.certMaterial !== undefined) out.certMaterial = h.certMaterial;
-    if (h.keyMaterial !== undefined) out.keyMaterial = h.keyMaterial;
-    if (h.certPath !== undefined) out.certPath = h.certPath;
-    if (h.sshOpts !== undefined) out.sshOpts = h.sshOpts;
-    return out;
-  });
-  return host.keyMaterial !== undefined ? pulumi.secret(resolved) : resolved;
 }
 
 /** Reads the engine's NetworkSettings (an adopted container) into the per-network list. */
@@ -135,22 +119,7 @@ export class DockerContainer extends pulumi.ComponentResource {
       return;
     }
 
-    const passedProvider = opts?.provider !== undefined || (opts?.providers !== undefined && Object.keys(opts.providers).length > 0);
-    const provider =
-      args.host !== undefined && !passedProvider
-        ? new docker.Provider(
-            `${name}-engine`,
-            {
-              host: host!.apply((h) => h.url),
-              caMaterial: args.host.caMaterial,
-              certMaterial: args.host.certMaterial,
-              keyMaterial: args.host.keyMaterial === undefined ? undefined : pulumi.secret(args.host.keyMaterial),
-              certPath: args.host.certPath,
-              sshOpts: args.host.sshOpts,
-            },
-            { parent: this },
-          )
-        : undefined;
+    const provider = engineProvider(this, name, args.host, opts);
     const dockerOpts: pulumi.CustomResourceOptions = provider ? { parent: this, provider } : { parent: this };
     const secretHost = host && args.host?.keyMaterial !== undefined ? ["host"] : [];
 

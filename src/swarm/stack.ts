@@ -1,10 +1,7 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { loadCompose } from "../compose/load";
 import { reportDiagnostics } from "../compose/report";
-import { composeVariables } from "../compose/variables";
+import { loadComposeSource } from "../compose/source";
 import { Problems } from "../core/problems";
 import { engineName, fileObjectArgs, networkArgs, serviceArgs, volumeArgs } from "./stack-mapping";
 
@@ -67,31 +64,14 @@ export class SwarmStack extends pulumi.ComponentResource {
   constructor(name: string, args: SwarmStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:SwarmStack", name, {}, opts);
     const problems = new Problems();
-    if ((args.file === undefined) === (args.content === undefined)) {
-      problems.add("file", "set exactly one of `file` (a path) and `content` (the Compose text)");
-    }
+    const source = loadComposeSource(args, "swarm", problems);
     for (const key of ["convergeDelaySeconds", "convergeTimeoutSeconds"] as const) {
       const v = args[key];
       if (v !== undefined && !(Number.isFinite(v) && v > 0)) problems.add(key, "must be a positive number of seconds");
     }
-    let text = args.content ?? "";
-    const fileName = args.file !== undefined ? path.resolve(args.file) : path.join(path.resolve(args.baseDir ?? "."), "compose.yaml");
-    if (args.file !== undefined && args.content === undefined) {
-      try {
-        text = fs.readFileSync(fileName, "utf8");
-      } catch (err) {
-        problems.add("file", `cannot read ${fileName}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
     problems.throwIfAny(this, "SwarmStack", name);
-
-    const loaded = loadCompose(text, {
-      target: "swarm",
-      fileName,
-      env: composeVariables(path.dirname(fileName), process.env, args.variables ?? {}),
-      readFile: (p) => fs.readFileSync(p, "utf8"),
-      strict: args.strict ?? false,
-    });
+    // Without a source a problem was recorded, and throwIfAny has thrown.
+    const loaded = source!;
     reportDiagnostics(this, "SwarmStack", name, loaded.diagnostics, problems);
     const model = loaded.model!;
     const stack = args.stackName ?? model.name ?? name;

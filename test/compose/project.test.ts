@@ -188,3 +188,15 @@ test("plan problems (a cycle, health without a healthcheck) are argument errors 
   await rec.settle();
   assert.deepEqual(rec.summary(), ["berth:index:ComposeProject cyc"]);
 });
+
+test("host: one -engine provider for the project (a bare socket path becomes unix://), used by every container", async () => {
+  await rec.settle();
+  rec.reset();
+  new ComposeProject("remote", { file: fixture("project.yaml"), host: { url: "/run/user/1000/docker.sock" } });
+  await rec.settle();
+  const engine = rec.get("pulumi:providers:docker", "remote-engine");
+  assert.equal(engine.parentName, "remote");
+  assert.deepEqual(engine.inputs, { host: "unix:///run/user/1000/docker.sock" });
+  const network = rec.get("docker:index/network:Network", "remote-network-backend");
+  assert.match(network.provider ?? "", /remote-engine/);
+});
