@@ -57,7 +57,10 @@ export class CodeWriter {
 
 /** A TypeScript string literal for any text (double-quoted, every special character escaped). */
 export function literal(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(text);
+  // Line and paragraph separators are valid in JSON strings but were line terminators in older JavaScript.
+  if (json.indexOf("\u2028") < 0 && json.indexOf("\u2029") < 0) return json;
+  return json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 const RESERVED = new Set(

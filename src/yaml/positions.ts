@@ -14,16 +14,27 @@ export interface SourcePosition {
 }
 
 /**
+ * A member of a collection as the recorder keeps it: a scalar is just its start offset (most nodes are scalars, so
+ * they cost no object), a collection or an alias a {@link PositionNode}.
+ */
+type Member = PositionNode | number;
+
+/** The node for a member, making one for a scalar's offset when it is asked for. */
+function nodeOf(member: Member | undefined): PositionNode | undefined {
+  return typeof member === "number" ? new PositionNode(member) : member;
+}
+
+/**
  * One composed YAML node: where it starts, and for mappings and sequences where each member starts.
  * Built by {@link PositionRecorder}; read through {@link PositionNode.child} and {@link PositionNode.keyNode}.
  */
 export class PositionNode {
   /** Mapping members: key texts, key nodes and value nodes, in source order (`<<` merge keys left out). */
   public keyTexts: string[] | undefined;
-  public keyNodes: PositionNode[] | undefined;
-  public valueNodes: PositionNode[] | undefined;
+  public keyNodes: Member[] | undefined;
+  public valueNodes: Member[] | undefined;
   /** Sequence items, once the node is a sequence. */
-  public items: PositionNode[] | undefined;
+  public items: Member[] | undefined;
   /** The node this alias refers to (its members are the anchor's). */
   public target: PositionNode | undefined;
   /** Key text → member index, built on the first lookup (most nodes are never looked up). */
@@ -37,16 +48,16 @@ export class PositionNode {
   /** The member node for a key (mapping) or index (sequence), following aliases; undefined when absent. */
   public child(key: string | number): PositionNode | undefined {
     const self = this.target ?? this;
-    if (typeof key === "number") return self.items?.[key];
+    if (typeof key === "number") return nodeOf(self.items?.[key]);
     const i = self.memberIndex(key);
-    return i === undefined ? undefined : self.valueNodes![i];
+    return i === undefined ? undefined : nodeOf(self.valueNodes![i]);
   }
 
   /** The node of a mapping member's key (for "this key is unknown" messages). */
   public keyNode(key: string): PositionNode | undefined {
     const self = this.target ?? this;
     const i = self.memberIndex(key);
-    return i === undefined ? undefined : self.keyNodes![i];
+    return i === undefined ? undefined : nodeOf(self.keyNodes![i]);
   }
 
   private memberIndex(key: string): number | undefined {
@@ -71,20 +82,20 @@ interface ListenerState {
 }
 
 /**
- * Receives js-yaml's `open`/`close` events and builds the {@link PositionNode} tree in one pass (linear in the
- * document size). js-yaml sometimes wraps a node in a second frame while it looks for a compact mapping key; such
- * wrappers (one child, same result, same end) are collapsed. Open frames and finished children live on flat stacks,
- * so a node costs one object and a collection two or three arrays.
+ * Receives js-yaml's `open`/`close` events and builds the position tree in one pass (linear in the document size).
+ * js-yaml sometimes wraps a node in a second frame while it looks for a compact mapping key; such wrappers (one
+ * child, same result, same end) are collapsed. Open frames and finished children live on flat stacks, a scalar is
+ * kept as its start offset, and a collection costs one {@link PositionNode} and two or three arrays.
  */
 export class PositionRecorder {
-  /** The open frames: their nodes, and where their children start on the child stacks. */
-  private readonly openNodes: PositionNode[] = [new PositionNode(0)];
+  /** The start offsets of the open frames, and where their children start on the child stacks. */
+  private readonly openStarts: number[] = [0];
   private readonly openMarks: number[] = [0];
   /**
-   * Finished children of the open frames: node, composed value and end offset. `top` is the stacks' logical length;
-   * entries above it are stale and overwritten (shrinking a JavaScript array's length can reallocate it).
+   * Finished children of the open frames: member, composed value and end offset. `top` is the stacks' logical
+   * length; entries above it are stale and overwritten (shrinking a JavaScript array's length can reallocate it).
    */
-  private readonly childNodes: PositionNode[] = [];
+  private readonly childNodes: Member[] = [];
   private readonly childResults: unknown[] = [];
   private readonly childEnds: number[] = [];
   private top = 0;
@@ -94,26 +105,35 @@ export class PositionRecorder {
   /** The listener to pass to js-yaml's `load`. */
   public readonly listener = (event: string, state: ListenerState): void => {
     if (event === "open") {
-      this.openNodes.push(new PositionNode(state.position));
+      this.openStarts.push(state.position);
       this.openMarks.push(this.top);
       return;
     }
-    if (this.openNodes.length < 2) return;
-    let node = this.openNodes.pop()!;
+    if (this.openStarts.length < 2) return;
+    const start = this.openStarts.pop()!;
     const mark = this.openMarks.pop()!;
     const result = state.result;
     const end = state.position;
-    let count = this.top - mark;
+    const count = this.top - mark;
+    let node: Member;
     if (count === 1 && this.childResults[mark] === result && this.childEnds[mark] === end) {
       node = this.childNodes[mark]!;
-      count = 0;
+    } else if (count > 0) {
+      node = new PositionNode(start);
+      this.shape(node, state.kind, mark);
+    } else {
+      node = start;
     }
-    if (count > 0) this.shape(node, state.kind, mark);
     if (result !== null && typeof result === "object") {
       if (typeof state.anchor === "string" && (state.kind === "mapping" || state.kind === "sequence")) {
+        if (typeof node === "number") node = new PositionNode(node);
         if (!this.anchors.has(result)) this.anchors.set(result, node);
-      } else if (count === 0 && !node.keyTexts && !node.items && this.anchors.size > 0) {
-        node.target = this.anchors.get(result);
+      } else if (count === 0 && this.anchors.size > 0) {
+        const target = this.anchors.get(result);
+        if (target) {
+          node = new PositionNode(start);
+          node.target = target;
+        }
       }
     }
     this.childNodes[mark] = node;
@@ -128,8 +148,8 @@ export class PositionRecorder {
       node.items = this.childNodes.slice(mark, total);
     } else if (kind === "mapping") {
       const texts: string[] = [];
-      const keys: PositionNode[] = [];
-      const values: PositionNode[] = [];
+      const keys: Member[] = [];
+      const values: Member[] = [];
       for (let i = mark; i + 1 < total; i += 2) {
         const text = String(this.childResults[i]);
         if (text === "<<") continue;
@@ -146,7 +166,7 @@ export class PositionRecorder {
   /** The root node of the document (undefined for an empty document). */
   public root(): PositionNode | undefined {
     const top = this.openMarks.length === 1 ? this.top : this.openMarks[1]!;
-    return top > 0 ? this.childNodes[top - 1] : undefined;
+    return top > 0 ? nodeOf(this.childNodes[top - 1]) : undefined;
   }
 }
 

@@ -18,9 +18,28 @@ export interface Site {
   path: YamlPath;
 }
 
+/**
+ * A site one level below another. The evaluator makes one for every value it visits, and almost none is ever
+ * asked for its position, so the path is built only when read (and then kept).
+ */
+class SubSite implements Site {
+  private built: YamlPath | undefined;
+
+  constructor(
+    public readonly doc: SourceDoc,
+    private readonly parent: Site,
+    private readonly key: string | number,
+  ) {}
+
+  public get path(): YamlPath {
+    if (!this.built) this.built = [...this.parent.path, this.key];
+    return this.built;
+  }
+}
+
 /** A site one level deeper. */
 export function sub(site: Site, key: string | number): Site {
-  return { doc: site.doc, path: [...site.path, key] };
+  return new SubSite(site.doc, site, key);
 }
 
 /** The position of a site (its nearest existing node; line 1 for catalogue entries). */
