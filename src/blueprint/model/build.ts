@@ -276,8 +276,10 @@ function buildTemplates(merged: Merged, types: Map<string, NodeType>, rels: Map<
       if (spec.default) properties.set(k, spec.default);
       else if (spec.required) d.at(entry.site, `node template ${name} must set property "${k}" (required by ${type.name}, no default)`, true);
     }
-    const operations = new Map(type.operations);
+    // Most templates override no operation: they share their type's map, copied only when one is overridden.
+    let operations = type.operations;
     for (const [k, op] of readInterfaces(body["interfaces"], sub(entry.site, "interfaces"), false, d)) {
+      if (operations === type.operations) operations = new Map(type.operations);
       const base = type.operations.get(k);
       if (base && (op.implementation === "" || op.implementation === base.implementation)) {
         operations.set(k, { ...op, implementation: base.implementation, executor: op.executor ?? base.executor, inputs: new Map([...base.inputs, ...op.inputs]) });
