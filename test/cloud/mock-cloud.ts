@@ -4,7 +4,8 @@
  */
 import * as crypto from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import type { MockState, RecordedResource } from "../../src/testing/recorder";
+import type { MockState, RecordedResource, Recorder } from "../../src/testing/recorder";
+import { assertSecure } from "../security/assert-secure";
 
 const ROLES: Record<string, number> = { manager: 1, worker: 2, control: 3, node: 4, master: 5, agent: 6 };
 
@@ -142,4 +143,32 @@ export function criticalPath(resources: readonly RecordedResource[]): number {
 /** Recorded resources as `type name` → inputs, for comparing two runs. */
 export function inputsByName(resources: readonly RecordedResource[]): Map<string, string> {
   return new Map(resources.map((r) => [`${r.type} ${r.name}`, JSON.stringify({ inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies.slice().sort(), parent: r.parent })]));
+}
+
+/** What changed between two runs' {@link inputsByName}: resources added, removed, and kept with other inputs. */
+export function diffInputs(a: Map<string, string>, b: Map<string, string>): { added: string[]; removed: string[]; changed: string[] } {
+  return {
+    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
+    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
+    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
+  };
+}
+
+/**
+ * Runs one cluster program under the recorder and returns what it registered (each run stands for one `pulumi up`):
+ * the recorder is reset, `build` creates the cluster and returns an output to await, and the security rules must
+ * find nothing (with `adminCidrs` allowed).
+ */
+export async function recordRun(
+  rec: Recorder,
+  build: () => pulumi.Output<unknown>,
+  adminCidrs: readonly string[],
+): Promise<RecordedResource[]> {
+  rec.reset();
+  const out = build();
+  await rec.settle();
+  await new Promise((resolve) => out.apply(resolve));
+  const resources = [...rec.resources];
+  assertSecure(resources, adminCidrs);
+  return resources;
 }

@@ -3,9 +3,8 @@ import { before, test } from "node:test";
 import { Recorder, type RecordedResource } from "../../src/testing/recorder";
 import type { KubernetesCluster as KubernetesClusterType, KubernetesClusterArgs } from "../../src/kubernetes/cluster";
 import { renderKubernetesLeaveCommand } from "../../src/kubernetes/cluster-bootstrap";
-import { criticalPath, inputsByName, mockCalls, mockOutputs } from "../cloud/mock-cloud";
-import { assertSecure } from "../security/assert-secure";
-import { ADMIN, awsArgs, openstackArgs, value } from "./cluster-fixture";
+import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
+import { ADMIN, awsArgs, openstackArgs } from "./cluster-fixture";
 
 let rec: Recorder;
 let KubernetesCluster: typeof KubernetesClusterType;
@@ -15,23 +14,7 @@ before(async () => {
 });
 
 /** Runs one program (a cluster named "k") and returns what it registered; each run stands for one `pulumi up`. */
-async function run(args: KubernetesClusterArgs): Promise<RecordedResource[]> {
-  rec.reset();
-  const c = new KubernetesCluster("k", args);
-  await rec.settle();
-  await value(c.kubeconfig);
-  const resources = [...rec.resources];
-  assertSecure(resources, ADMIN);
-  return resources;
-}
-
-function diff(a: Map<string, string>, b: Map<string, string>) {
-  return {
-    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
-    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
-    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
-  };
-}
+const run = (args: KubernetesClusterArgs): Promise<RecordedResource[]> => recordRun(rec, () => new KubernetesCluster("k", args).kubeconfig, ADMIN);
 
 const openstackWorker = (i: number) => [
   `command:remote:Command k-worker-${i}-leave`,
@@ -47,14 +30,14 @@ const awsWorker = (i: number) => [
 test("scale out 3 → 5 adds exactly workers 3 and 4 and changes no existing resource's inputs", async () => {
   const three = inputsByName(await run(openstackArgs(3)));
   const five = inputsByName(await run(openstackArgs(5)));
-  assert.deepEqual(diff(three, five), { added: [...openstackWorker(3), ...openstackWorker(4)].sort(), removed: [], changed: [] });
+  assert.deepEqual(diffInputs(three, five), { added: [...openstackWorker(3), ...openstackWorker(4)].sort(), removed: [], changed: [] });
 });
 
 test("scale in 5 → 3 removes exactly workers 3 and 4 (each with its drain-and-delete command)", async () => {
   const fiveResources = await run(openstackArgs(5));
   const five = inputsByName(fiveResources);
   const three = inputsByName(await run(openstackArgs(3)));
-  assert.deepEqual(diff(five, three), { added: [], removed: [...openstackWorker(3), ...openstackWorker(4)].sort(), changed: [] });
+  assert.deepEqual(diffInputs(five, three), { added: [], removed: [...openstackWorker(3), ...openstackWorker(4)].sort(), changed: [] });
   const leave = fiveResources.find((r) => r.name === "k-worker-4-leave")!;
   assert.equal(leave.inputs["delete"], renderKubernetesLeaveCommand("k-worker-4", "worker"));
   assert.match(leave.inputs["delete"] as string, /drain "\$node" --ignore-daemonsets --delete-emptydir-data --force/);
@@ -65,8 +48,8 @@ test("AWS: scale 3 → 5 → 3 adds and removes only the new workers' interface,
   const three = inputsByName(await run(awsArgs(3)));
   const five = inputsByName(await run(awsArgs(5)));
   const added = [...awsWorker(3), ...awsWorker(4)].sort();
-  assert.deepEqual(diff(three, five), { added, removed: [], changed: [] });
-  assert.deepEqual(diff(five, three), { added: [], removed: added, changed: [] });
+  assert.deepEqual(diffInputs(three, five), { added, removed: [], changed: [] });
+  assert.deepEqual(diffInputs(five, three), { added: [], removed: added, changed: [] });
 });
 
 test("AWS, three control-plane nodes: nodes 1 and 2 leave with their etcd member; node 0 runs the commands", async () => {

@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { Recorder, type RecordedResource } from "../../src/testing/recorder";
 import type { MesosCluster as MesosClusterType, MesosClusterArgs } from "../../src/mesos/cluster";
-import { criticalPath, inputsByName, mockCalls, mockOutputs } from "../cloud/mock-cloud";
-import { assertSecure } from "../security/assert-secure";
-import { ADMIN, openstackArgs, value } from "./cluster-fixture";
+import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
+import { ADMIN, openstackArgs } from "./cluster-fixture";
 
 let rec: Recorder;
 let MesosCluster: typeof MesosClusterType;
@@ -14,23 +13,7 @@ before(async () => {
 });
 
 /** Runs one program (a cluster named "m") and returns what it registered; each run stands for one `pulumi up`. */
-async function run(args: MesosClusterArgs): Promise<RecordedResource[]> {
-  rec.reset();
-  const c = new MesosCluster("m", args);
-  await rec.settle();
-  await value(c.zookeeperUrl);
-  const resources = [...rec.resources];
-  assertSecure(resources, ADMIN);
-  return resources;
-}
-
-function diff(a: Map<string, string>, b: Map<string, string>) {
-  return {
-    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
-    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
-    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
-  };
-}
+const run = (args: MesosClusterArgs): Promise<RecordedResource[]> => recordRun(rec, () => new MesosCluster("m", args).zookeeperUrl, ADMIN);
 
 const newAgent = (i: number) => [
   `command:remote:Command m-agent-${i}-leave`,
@@ -41,13 +24,13 @@ const newAgent = (i: number) => [
 test("scale out 3 → 5 adds exactly agents 3 and 4 and changes no existing resource's inputs", async () => {
   const three = inputsByName(await run(openstackArgs(3)));
   const five = inputsByName(await run(openstackArgs(5)));
-  assert.deepEqual(diff(three, five), { added: [...newAgent(3), ...newAgent(4)].sort(), removed: [], changed: [] });
+  assert.deepEqual(diffInputs(three, five), { added: [...newAgent(3), ...newAgent(4)].sort(), removed: [], changed: [] });
 });
 
 test("scale in 5 → 3 removes exactly agents 3 and 4 (each with its maintenance command)", async () => {
   const five = inputsByName(await run(openstackArgs(5)));
   const three = inputsByName(await run(openstackArgs(3)));
-  assert.deepEqual(diff(five, three), { added: [], removed: [...newAgent(3), ...newAgent(4)].sort(), changed: [] });
+  assert.deepEqual(diffInputs(five, three), { added: [], removed: [...newAgent(3), ...newAgent(4)].sort(), changed: [] });
 });
 
 test("AWS: agents scale the same way (interface, instance, leave command), masters get elastic IPs", async () => {
@@ -63,7 +46,7 @@ test("AWS: agents scale the same way (interface, instance, leave command), maste
     `aws:ec2/networkInterface:NetworkInterface m-agent-${i}-nic`,
     `command:remote:Command m-agent-${i}-leave`,
   ]);
-  assert.deepEqual(diff(three, five), { added: added.sort(), removed: [], changed: [] });
+  assert.deepEqual(diffInputs(three, five), { added: added.sort(), removed: [], changed: [] });
   assert.deepEqual(threeResources.filter((r) => r.type === "aws:ec2/eip:Eip").map((r) => r.name).sort(), ["m-master-0-eip", "m-master-1-eip", "m-master-2-eip"]);
 });
 

@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { Recorder, type RecordedResource } from "../../src/testing/recorder";
 import type { SwarmCluster as SwarmClusterType, SwarmClusterArgs } from "../../src/swarm/cluster";
-import { criticalPath, inputsByName, mockCalls, mockOutputs } from "../cloud/mock-cloud";
-import { assertSecure } from "../security/assert-secure";
-import { ADMIN, awsArgs, openstackArgs, value } from "./cluster-fixture";
+import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
+import { ADMIN, awsArgs, openstackArgs } from "./cluster-fixture";
 
 let rec: Recorder;
 let SwarmCluster: typeof SwarmClusterType;
@@ -14,23 +13,7 @@ before(async () => {
 });
 
 /** Runs one program (a cluster named "sw") and returns what it registered; each run stands for one `pulumi up`. */
-async function run(args: SwarmClusterArgs): Promise<RecordedResource[]> {
-  rec.reset();
-  const c = new SwarmCluster("sw", args);
-  await rec.settle();
-  await value(c.workerToken);
-  const resources = [...rec.resources];
-  assertSecure(resources, ADMIN);
-  return resources;
-}
-
-function diff(a: Map<string, string>, b: Map<string, string>) {
-  return {
-    added: [...b.keys()].filter((k) => !a.has(k)).sort(),
-    removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
-    changed: [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k)).sort(),
-  };
-}
+const run = (args: SwarmClusterArgs): Promise<RecordedResource[]> => recordRun(rec, () => new SwarmCluster("sw", args).workerToken, ADMIN);
 
 const newWorkerResources = (i: number) => [
   `command:remote:Command sw-worker-${i}-leave`,
@@ -41,13 +24,13 @@ const newWorkerResources = (i: number) => [
 test("scale out 3 → 5 adds exactly workers 3 and 4 and changes no existing resource's inputs", async () => {
   const three = inputsByName(await run(openstackArgs(3)));
   const five = inputsByName(await run(openstackArgs(5)));
-  assert.deepEqual(diff(three, five), { added: [...newWorkerResources(3), ...newWorkerResources(4)].sort(), removed: [], changed: [] });
+  assert.deepEqual(diffInputs(three, five), { added: [...newWorkerResources(3), ...newWorkerResources(4)].sort(), removed: [], changed: [] });
 });
 
 test("scale in 5 → 3 removes exactly workers 3 and 4 (each with its drain-and-remove command)", async () => {
   const five = inputsByName(await run(openstackArgs(5)));
   const three = inputsByName(await run(openstackArgs(3)));
-  assert.deepEqual(diff(five, three), { added: [], removed: [...newWorkerResources(3), ...newWorkerResources(4)].sort(), changed: [] });
+  assert.deepEqual(diffInputs(five, three), { added: [], removed: [...newWorkerResources(3), ...newWorkerResources(4)].sort(), changed: [] });
 });
 
 test("AWS: scale out 3 → 5 adds only the new workers' interface, instance and leave command", async () => {
@@ -58,7 +41,7 @@ test("AWS: scale out 3 → 5 adds only the new workers' interface, instance and 
     `aws:ec2/networkInterface:NetworkInterface sw-worker-${i}-nic`,
     `command:remote:Command sw-worker-${i}-leave`,
   ];
-  assert.deepEqual(diff(three, five), { added: [...added(3), ...added(4)].sort(), removed: [], changed: [] });
+  assert.deepEqual(diffInputs(three, five), { added: [...added(3), ...added(4)].sort(), removed: [], changed: [] });
 });
 
 test("heal: a worker's inputs depend on nothing worker-specific but its index (any one can be replaced alone)", async () => {
