@@ -21,6 +21,8 @@ export interface ImportCase {
 /** The child's job. */
 export interface ImportJob {
   side: "berth" | "yaml";
+  /** Load the importer from dist/ (built) rather than src/. */
+  dist: boolean;
   cases: ImportCase[];
 }
 
@@ -44,8 +46,10 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? "") as ImportJob;
   let importOnce: (file: string, text: string) => number;
   if (job.side === "berth") {
-    const { compileBlueprint } = await import("../../src/blueprint/compile.js");
-    const { writeProject } = await import("../../src/blueprint/emit/code.js");
+    // The compiled importer when the row found dist/ built (what users run), else the sources through tsx.
+    const base = job.dist ? "../../dist/blueprint" : "../../src/blueprint";
+    const { compileBlueprint } = require(`${base}/compile`) as typeof import("../../src/blueprint/compile.js");
+    const { writeProject } = require(`${base}/emit/code`) as typeof import("../../src/blueprint/emit/code.js");
     importOnce = (file, text) => {
       const result = compileBlueprint(file, { readFile: (f) => (f === file ? text : undefined) });
       if (!result.plan) throw new Error(`the generated blueprint did not import: ${result.diagnostics.slice(0, 5).map((d) => `${d.line}:${d.col} ${d.message}`).join("; ")}`);

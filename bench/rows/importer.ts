@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { ImportChildResult, ImportJob } from "../children/import";
 import { runChild } from "../child";
+import { ensureDist } from "../dist";
 import { ratioOf, stats } from "../measure";
 import { generateBlueprint } from "../programs/blueprint";
 import { type Figure, count } from "../report";
@@ -39,9 +40,10 @@ async function run(ctx: BenchContext): Promise<RowOutcome> {
     ctx.log(`row 1: generated ${count(s.nodes)} node templates (${(text.length / 1e6).toFixed(1)} MB)`);
     return { ...s, file };
   });
+  const built = await ensureDist(ctx, "blueprint/compile.js", "row 1");
   const side = async (name: ImportJob["side"]) => {
     ctx.log(`row 1: ${name === "berth" ? "berth import" : "js-yaml load"} in a fresh process`);
-    const job: ImportJob = { side: name, cases };
+    const job: ImportJob = { side: name, cases, dist: built.built };
     return (await runChild<ImportChildResult>("bench/children/import.ts", [JSON.stringify(job)], { nodeFlags: ["--expose-gc"], timeoutMs: 600_000 })).result;
   };
   const yaml = await side("yaml");
@@ -77,6 +79,10 @@ async function run(ctx: BenchContext): Promise<RowOutcome> {
     figures.push({ case: `${count(cases[i]!.nodes)} nodes: peak memory`, unit: "MiB", berth: b, baseline: y, ratio: ratioOf(b, y) });
   }
   const notes = [
+    ...(built.note ? [built.note] : []),
+    built.built
+      ? "Berth's side runs the compiled importer (dist/), as `berth import` does when installed"
+      : "dist/ could not be built: Berth's side ran the TypeScript sources through tsx",
     "Berth's side is compileBlueprint (load, merge, model, functions, type mapping) plus writeProject (the generated program), with the text in memory and nothing written to disk; " +
       `both sides ran in their own fresh process (modules loaded: Berth ${berth.loadedMiB.toFixed(0)} MiB, js-yaml ${yaml.loadedMiB.toFixed(0)} MiB before the first run).`,
     "Peak memory is the process's maxRSS after a size's runs (sizes run smallest first, a garbage collection before each run).",

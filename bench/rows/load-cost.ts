@@ -3,11 +3,10 @@
  * src) against `require("@pulumi/docker")`, each in a fresh plain `node` process; and the check that loading
  * berth/docker pulls in no @pulumi/aws, @pulumi/openstack or @pulumi/kubernetes module.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { REPORT_SNIPPET, runEval } from "../child";
-import { interleave, now, ratioOf, stats } from "../measure";
+import { ensureDist } from "../dist";
+import { interleave, ratioOf, stats } from "../measure";
 import type { Figure } from "../report";
 import { type BenchContext, type BenchRow, type RowOutcome, missingFiles, notBuilt, outcome } from "../row";
 
@@ -34,49 +33,14 @@ const keys = Object.keys(require.cache);
 report({ ms, forbidden: keys.filter((k) => ${FORBIDDEN}.test(k)), modules: keys.length });`;
 }
 
-/** The newest modification time of the .ts files under a folder. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(file));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(file).mtimeMs);
-  }
-  return newest;
-}
-
-/** Runs `tsc -p tsconfig.build.json`; returns the exit code and the number of error lines. */
-function build(root: string): Promise<{ code: number | null; errors: number; seconds: number }> {
-  return new Promise((resolve, reject) => {
-    const began = now();
-    const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-    const child = spawn(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.setEncoding("utf8").on("data", (t: string) => {
-      out += t;
-    });
-    child.stderr.setEncoding("utf8").on("data", (t: string) => {
-      out += t;
-    });
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, errors: out.split("\n").filter((l) => /error TS\d+/.test(l)).length, seconds: (now() - began) / 1000 }));
-  });
-}
-
 async function run(ctx: BenchContext): Promise<RowOutcome> {
   const missing = missingFiles(ctx, ["src/docker/index.ts"]);
   if (missing.length > 0) return notBuilt(`berth/docker (${missing.join(", ")})`);
   const notes: string[] = [];
-  const built = path.join(ctx.root, "dist", "docker", "index.js");
-  if (!existsSync(built) || statSync(built).mtimeMs < newestSource(path.join(ctx.root, "src"))) {
-    ctx.log("row 3: dist/ is missing or older than src/: npx tsc -p tsconfig.build.json");
-    const result = await build(ctx.root);
-    notes.push(
-      `built dist/ first (${result.seconds.toFixed(0)} s${result.code === 0 ? "" : `; tsc exited ${result.code} with ${result.errors} error(s), dist/ emitted anyway`})`,
-    );
-  }
+  const dist = await ensureDist(ctx, "docker/index.js", "row 3");
+  if (dist.note) notes.push(dist.note);
   // Without a built dist (tsc emitted nothing), both sides load through tsx instead: slower, but alike.
-  const useDist = existsSync(built);
+  const useDist = dist.built;
   const berthSpecifier = useDist ? "berth/docker" : "./src/docker/index.ts";
   const flags = useDist ? [] : ["--import", "tsx"];
   notes.push(
