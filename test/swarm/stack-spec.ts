@@ -204,7 +204,7 @@ function isEmpty(v: unknown): boolean {
 
 /**
  * One comparable form of a ServiceSpec: network targets as names (`networkName` maps ids), secret and config ids
- * dropped (their names are compared), env, hosts and networks sorted, hosts as "ip host", and the engine's values
+ * dropped (their names are compared), env, hosts, networks and secret and config references sorted, hosts as "ip host", and the engine's values
  * for absent fields filled in (stop grace period 10s, restart any/5s, update and rollback pause/5s/stop-first,
  * endpoint mode vip, one replica); empty objects and engine-only bookkeeping (ForceUpdate 0, Runtime container,
  * default Privileges and Isolation) dropped.
@@ -231,10 +231,14 @@ export function normalizeSpec(spec: Json, networkName: (id: string) => string): 
   }
   for (const key of ["Secrets", "Configs"]) {
     if (!Array.isArray(c[key])) continue;
-    c[key] = (c[key] as Json[]).map((x) => {
-      const { SecretID: _s, ConfigID: _c, ...rest } = x;
-      return rest;
-    });
+    // The engine keeps no meaningful order here (one secret mounted at two targets came back in either order), so
+    // the references are compared as a set: sorted by their whole content.
+    c[key] = (c[key] as Json[])
+      .map((x) => {
+        const { SecretID: _s, ConfigID: _c, ...rest } = x;
+        return rest;
+      })
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   if (t["ForceUpdate"] === 0) delete t["ForceUpdate"];
   if (t["Runtime"] === "container") delete t["Runtime"];
