@@ -1,4 +1,5 @@
 import { CallRef, SecretRef, type Value, concrete } from "../functions/values";
+import { mapDockerPyParams } from "../../docker/params";
 import type { MapContext, TargetClass, TypeMapping } from "./target";
 
 const cls = (module: string, path: string[], token: string): TargetClass => ({ module, path, token });
@@ -64,6 +65,40 @@ function nameOf(ctx: MapContext, ...candidates: (Value | undefined)[]): Value | 
   return first(...candidates, ctx.props["resource_id"]);
 }
 
+type DockerOp = "create" | "start" | "stop" | "delete";
+
+/**
+ * docker-py params as DockerContainer will check them: each top-level key that its params table refuses (no
+ * provider equivalent, unknown, a bad value) is left out of the program and reported as dropped, with the table's
+ * reason, so the generated program deploys and the report says what did not carry over. Params holding values known
+ * only at deployment are passed as written (DockerContainer checks them when it runs).
+ */
+function checkedParams(ctx: MapContext, given: Partial<Record<DockerOp, Value | undefined>>): Partial<Record<DockerOp, Value | undefined>> {
+  const plain: Partial<Record<DockerOp, Record<string, unknown>>> = {};
+  for (const [op, v] of Object.entries(given) as [DockerOp, Value | undefined][]) {
+    const c = v === undefined ? undefined : concrete(v);
+    if (c !== null && typeof c === "object" && !Array.isArray(c)) plain[op] = c as Record<string, unknown>;
+  }
+  const refused = new Map<string, string>();
+  for (const p of mapDockerPyParams(plain).problems) {
+    const m = /^(create|start|stop|delete)\.params\.([^.[]+)/.exec(p.where);
+    if (!m) continue;
+    const key = `${m[1]}.params.${m[2]}`;
+    if (!refused.has(key)) refused.set(key, p.message);
+  }
+  if (refused.size === 0) return given;
+  const out: Partial<Record<DockerOp, Value | undefined>> = { ...given };
+  for (const [key, message] of refused) {
+    const [op, , param] = key.split(".") as [DockerOp, string, string];
+    const params = out[op];
+    if (params === null || params === undefined || typeof params !== "object" || Array.isArray(params)) continue;
+    const { [param]: _dropped, ...rest } = params as Obj;
+    out[op] = rest;
+    ctx.drop(`${key} (${message})`);
+  }
+  return out;
+}
+
 function dockerContainer(ctx: MapContext): Value {
   const image = obj(ctx.props["image"]);
   const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
@@ -73,15 +108,16 @@ function dockerContainer(ctx: MapContext): Value {
   const host = ctx.related("cloudify.relationships.contained_in")[0];
   const hostIp = host ? host.output("ip") : null;
   for (const op of [create, start, stop, del]) if (op["daemon_client"] !== undefined) ctx.drop("the daemon_client operation input (set host on the container instead)");
+  const params = checkedParams(ctx, { create: create["params"], start: start["params"], stop: stop["params"], delete: del["params"] });
   return clean({
     name: first(ctx.props["name"], ctx.node.name),
     image: clean({ repository: image["repository"], tag: image["tag"], src: image["src"] }),
     useExternalResource: ctx.known("use_external_resource") === true ? true : undefined,
     host: typeof hostIp === "string" && hostIp !== "" && hostIp !== "localhost" && hostIp !== "127.0.0.1" ? { url: `ssh://${hostIp}` } : undefined,
-    create: clean({ params: create["params"] }),
-    start: clean({ params: start["params"], processesToWaitFor: start["processes_to_wait_for"], retryInterval: start["retry_interval"] }),
-    stop: clean({ params: stop["params"], retryInterval: stop["retry_interval"] }),
-    delete: clean({ params: del["params"] }),
+    create: clean({ params: params.create }),
+    start: clean({ params: params.start, processesToWaitFor: start["processes_to_wait_for"], retryInterval: start["retry_interval"] }),
+    stop: clean({ params: params.stop, retryInterval: stop["retry_interval"] }),
+    delete: clean({ params: params.delete }),
   });
 }
 
@@ -96,7 +132,8 @@ function dockerContainer2(ctx: MapContext): Value {
     repository = tag.slice(0, tag.lastIndexOf(":"));
     version = tag.slice(tag.lastIndexOf(":") + 1);
   }
-  return clean({ name: first(args["name"], ctx.node.name), image: clean({ repository, tag: version }), create: { params: args } });
+  const params = checkedParams(ctx, { create: args });
+  return clean({ name: first(args["name"], ctx.node.name), image: clean({ repository, tag: version }), create: { params: params.create ?? {} } });
 }
 
 function k8sObject(ctx: MapContext): Value {
