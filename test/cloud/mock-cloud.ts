@@ -2,6 +2,7 @@
  * Test support for the cluster components under Pulumi's mocks: plausible ids, addresses, keys and command output
  * for every resource type the clusters create, and graph measures over recorded resources.
  */
+import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import type { MockState, RecordedResource, Recorder } from "../../src/testing/recorder";
@@ -171,4 +172,39 @@ export async function recordRun(
   const resources = [...rec.resources];
   assertSecure(resources, adminCidrs);
   return resources;
+}
+
+/**
+ * Asserts that every machine of a pool can be replaced alone: machine i's resources (those named `<prefix><i>...`)
+ * are machine 0's once its own name, its address (`<addressPrefix><10+i>`) and its index are replaced by
+ * placeholders, so its bootstrap depends only on cluster-level values; and nothing outside machine i depends on it.
+ * Returns how many resources one machine has.
+ */
+export function assertReplaceableMachines(
+  resources: readonly RecordedResource[],
+  prefix: string,
+  count: number,
+  addressPrefix: string,
+): number {
+  const normalised = (i: number) =>
+    resources
+      .filter((r) => r.name.startsWith(`${prefix}${i}`))
+      .map((r) =>
+        JSON.stringify({ type: r.type, name: r.name, inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies, parent: r.parent })
+          .replaceAll(`${prefix}${i}`, `${prefix}N`)
+          .replaceAll(`${addressPrefix}${10 + i}`, "ADDR")
+          .replace(/subnet-[ab]/g, "SUBNET")
+          .replace(/INDEX=\d+/, "INDEX=N")
+          .replace(/"index":\d+/, ""),
+      )
+      .sort();
+  const reference = normalised(0);
+  assert.ok(reference.length > 0, `no resources named ${prefix}0`);
+  for (let i = 1; i < count; i++) assert.deepEqual(normalised(i), reference, `${prefix}${i} differs from ${prefix}0 beyond its index`);
+  for (let i = 0; i < count; i++) {
+    const own = new Set(resources.filter((r) => r.name.startsWith(`${prefix}${i}`)).map((r) => r.urn));
+    const dependents = resources.filter((r) => !own.has(r.urn) && r.dependencies.some((d) => own.has(d)));
+    assert.deepEqual(dependents.map((r) => r.name), [], `something outside ${prefix}${i} depends on it`);
+  }
+  return reference.length;
 }

@@ -3,7 +3,7 @@ import { before, test } from "node:test";
 import { Recorder, type RecordedResource } from "../../src/testing/recorder";
 import type { KubernetesCluster as KubernetesClusterType, KubernetesClusterArgs } from "../../src/kubernetes/cluster";
 import { renderKubernetesLeaveCommand } from "../../src/kubernetes/cluster-bootstrap";
-import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
+import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, assertReplaceableMachines, recordRun } from "../cloud/mock-cloud";
 import { ADMIN, awsArgs, openstackArgs } from "./cluster-fixture";
 
 let rec: Recorder;
@@ -73,28 +73,7 @@ test("AWS, three control-plane nodes: nodes 1 and 2 leave with their etcd member
 
 test("heal: a worker's resources depend on nothing worker-specific but its index (any one can be replaced alone)", async () => {
   for (const resources of [await run(openstackArgs(5)), await run(awsArgs(5))]) {
-    const normalised = (i: number) =>
-      resources
-        .filter((r) => r.name.startsWith(`k-worker-${i}`))
-        .map((r) => {
-          const text = JSON.stringify({ type: r.type, name: r.name, inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies, parent: r.parent });
-          // Replace this worker's own name and address by placeholders; nothing else may differ.
-          return text
-            .replaceAll(`k-worker-${i}`, "k-worker-N")
-            .replaceAll(`10.0.2.${10 + i}`, "ADDR")
-            .replace(/subnet-[ab]/g, "SUBNET")
-            .replace(/INDEX=\d+/, "INDEX=N");
-        })
-        .sort();
-    const reference = normalised(0);
-    assert.equal(reference.length, 3);
-    for (let i = 1; i < 5; i++) assert.deepEqual(normalised(i), reference, `worker ${i} differs from worker 0 beyond its index`);
-    // No resource outside worker i depends on worker i, so replacing it changes nothing else.
-    for (let i = 0; i < 5; i++) {
-      const own = new Set(resources.filter((r) => r.name.startsWith(`k-worker-${i}`)).map((r) => r.urn));
-      const dependents = resources.filter((r) => !own.has(r.urn) && r.dependencies.some((d) => own.has(d)));
-      assert.deepEqual(dependents.map((r) => r.name), [], `something outside worker ${i} depends on it`);
-    }
+    assert.equal(assertReplaceableMachines(resources, "k-worker-", 5, "10.0.2."), 3);
   }
 });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { Recorder, type RecordedResource } from "../../src/testing/recorder";
 import type { MesosCluster as MesosClusterType, MesosClusterArgs } from "../../src/mesos/cluster";
-import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
+import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, assertReplaceableMachines, recordRun } from "../cloud/mock-cloud";
 import { ADMIN, openstackArgs } from "./cluster-fixture";
 
 let rec: Recorder;
@@ -52,23 +52,7 @@ test("AWS: agents scale the same way (interface, instance, leave command), maste
 
 test("heal: an agent's resources depend on nothing agent-specific but its index (any one can be replaced alone)", async () => {
   const resources = await run(openstackArgs(5));
-  const normalised = (i: number) =>
-    resources
-      .filter((r) => r.name.startsWith(`m-agent-${i}`))
-      .map((r) =>
-        JSON.stringify({ type: r.type, name: r.name, inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies, parent: r.parent })
-          .replaceAll(`m-agent-${i}`, "m-agent-N")
-          .replaceAll(`10.0.6.${10 + i}`, "ADDR"),
-      )
-      .sort();
-  const reference = normalised(0);
-  assert.equal(reference.length, 3);
-  for (let i = 1; i < 5; i++) assert.deepEqual(normalised(i), reference, `agent ${i} differs from agent 0 beyond its index`);
-  for (let i = 0; i < 5; i++) {
-    const own = new Set(resources.filter((r) => r.name.startsWith(`m-agent-${i}`)).map((r) => r.urn));
-    const dependents = resources.filter((r) => !own.has(r.urn) && r.dependencies.some((d) => own.has(d)));
-    assert.deepEqual(dependents.map((r) => r.name), [], `something outside agent ${i} depends on it`);
-  }
+  assert.equal(assertReplaceableMachines(resources, "m-agent-", 5, "10.0.6."), 3);
   // A master can be replaced alone too: nothing depends on a master's instance.
   for (let i = 0; i < 3; i++) {
     const instance = resources.find((r) => r.name === `m-master-${i}` && r.type === "openstack:compute/instance:Instance")!;

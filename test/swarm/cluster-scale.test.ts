@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { Recorder, type RecordedResource } from "../../src/testing/recorder";
 import type { SwarmCluster as SwarmClusterType, SwarmClusterArgs } from "../../src/swarm/cluster";
-import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
+import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, assertReplaceableMachines, recordRun } from "../cloud/mock-cloud";
 import { ADMIN, awsArgs, openstackArgs } from "./cluster-fixture";
 
 let rec: Recorder;
@@ -46,29 +46,7 @@ test("AWS: scale out 3 → 5 adds only the new workers' interface, instance and 
 
 test("heal: a worker's inputs depend on nothing worker-specific but its index (any one can be replaced alone)", async () => {
   for (const resources of [await run(openstackArgs(5)), await run(awsArgs(5))]) {
-    const normalised = (i: number) =>
-      resources
-        .filter((r) => r.name.startsWith(`sw-worker-${i}`))
-        .map((r) => {
-          const text = JSON.stringify({ type: r.type, name: r.name, inputs: r.inputs, secrets: r.secretPaths, deps: r.dependencies, parent: r.parent });
-          // Replace this worker's own name and address by placeholders; nothing else may differ.
-          return text
-            .replaceAll(`sw-worker-${i}`, "sw-worker-N")
-            .replaceAll(`10.0.2.${10 + i}`, "ADDR")
-            .replace(/subnet-[ab]/g, "SUBNET")
-            .replace(/INDEX=\d+/, "INDEX=N")
-            .replace(/"index":\d+/, "");
-        })
-        .sort();
-    const reference = normalised(0);
-    assert.equal(reference.length > 0, true);
-    for (let i = 1; i < 5; i++) assert.deepEqual(normalised(i), reference, `worker ${i} differs from worker 0 beyond its index`);
-    // No resource outside worker i depends on worker i, so replacing it changes nothing else.
-    for (let i = 0; i < 5; i++) {
-      const own = new Set(resources.filter((r) => r.name.startsWith(`sw-worker-${i}`)).map((r) => r.urn));
-      const dependents = resources.filter((r) => !own.has(r.urn) && r.dependencies.some((d) => own.has(d)));
-      assert.deepEqual(dependents.map((r) => r.name), [], `something outside worker ${i} depends on it`);
-    }
+    assertReplaceableMachines(resources, "sw-worker-", 5, "10.0.2.");
   }
 });
 
