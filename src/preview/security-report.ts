@@ -4,9 +4,9 @@
  */
 import * as security from "../security";
 import type { Finding, SecurityContext, SecurityRule, Severity } from "../security/finding";
+import { secretStringsOf } from "../security/plain-secrets";
 import type { RecordedResource } from "../testing/recorder";
 import type { RecordedState } from "./protocol";
-import { secretStrings } from "./values";
 
 /** The order of severities, most severe first. */
 export const SEVERITIES: readonly Severity[] = ["high", "medium", "low"];
@@ -35,14 +35,14 @@ export function secretValues(
   extra: readonly string[] = [],
 ): Set<string> {
   const found = new Set<string>(extra);
-  for (const r of resources) for (const s of secretStrings(r.inputs, r.secretPaths)) found.add(s);
+  for (const r of resources) for (const s of secretStringsOf(r.inputs, r.secretPaths)) found.add(s);
   // Outputs that echo an input are skipped: the mock state marks a whole input secret when anything inside it is
   // (an object holding one secret field), which would turn every string beside that field into a "secret".
   const inputsByUrn = new Map(resources.map((r) => [r.urn, r.inputs]));
   for (const [urn, s] of Object.entries(states)) {
     const inputs = inputsByUrn.get(urn) ?? {};
     const computed = s.secretPaths.filter((p) => !(p.split(/[.[]/)[0]! in inputs));
-    for (const v of secretStrings(s.state, computed)) found.add(v);
+    for (const v of secretStringsOf(s.state, computed)) found.add(v);
   }
   found.delete("");
   return found;

@@ -30,23 +30,6 @@ export function maskSecrets(value: RecordedValue, secretPaths: readonly string[]
   return walk(value, "", (_v, p) => (secret.has(p) ? SECRET_MASK : undefined));
 }
 
-/** Every string at or under a secret path of `value`. */
-export function secretStrings(value: RecordedValue, secretPaths: readonly string[]): string[] {
-  const secret = new Set(secretPaths);
-  const found: string[] = [];
-  const leaves = (v: RecordedValue): void => {
-    if (typeof v === "string") found.push(v);
-    else if (Array.isArray(v)) v.forEach(leaves);
-    else if (v !== null && typeof v === "object") Object.values(v).forEach(leaves);
-  };
-  walk(value, "", (v, p) => {
-    if (!secret.has(p)) return undefined;
-    leaves(v);
-    return v;
-  });
-  return found;
-}
-
 /** Structural equality of two recorded values. */
 export function sameValue(a: RecordedValue | undefined, b: RecordedValue | undefined): boolean {
   if (a === b) return true;

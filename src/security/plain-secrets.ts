@@ -22,13 +22,22 @@ function walk(value: RecordedValue, path: string, visit: (path: string, text: st
   }
 }
 
+/** The strings at or under any of the secret paths (`a.b`, `c[0]`) of a value, in the value's order. */
+export function secretStringsOf(value: RecordedValue, secretPaths: readonly string[]): string[] {
+  const found: string[] = [];
+  walk(value, "", (path, text) => {
+    if (isUnder(path, secretPaths)) found.push(text);
+  });
+  return found;
+}
+
 /** Every string (of at least {@link MIN_SECRET_LENGTH} characters) found at a secret path of any resource. */
 export function collectSecretValues(resources: readonly RecordedResource[]): Set<string> {
   const secrets = new Set<string>();
   for (const r of resources) {
-    walk(r.inputs, "", (path, text) => {
-      if (text.length >= MIN_SECRET_LENGTH && text !== UNKNOWN_VALUE && isUnder(path, r.secretPaths)) secrets.add(text);
-    });
+    for (const text of secretStringsOf(r.inputs, r.secretPaths)) {
+      if (text.length >= MIN_SECRET_LENGTH && text !== UNKNOWN_VALUE) secrets.add(text);
+    }
   }
   return secrets;
 }

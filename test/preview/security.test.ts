@@ -6,29 +6,10 @@ import type { PreviewDocument } from "../../src/preview/document";
 import { reaches, runSecurityRules, secretValues, securityRuleLists } from "../../src/preview/security-report";
 import { dockerSocketMounts, privilegedContainers } from "../../src/security/containers";
 import { parseImageReference, unpinnedImages, unpinnedReason } from "../../src/security/images";
-import type { RecordedResource, RecordedValue } from "../../src/testing/recorder";
+import type { RecordedValue } from "../../src/testing/recorder";
 import { berth } from "./cli-harness";
+import { recordedResource } from "../helpers/recorded";
 
-function resource(type: string, name: string, inputs: Record<string, RecordedValue>): RecordedResource {
-  return {
-    urn: `urn:pulumi:s::p::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    inputs,
-    secretPaths: [],
-    dependencies: [],
-    options: {
-      protect: false,
-      retainOnDelete: false,
-      deleteBeforeReplace: false,
-      ignoreChanges: [],
-      replaceOnChanges: [],
-      additionalSecretOutputs: [],
-    },
-    index: 0,
-  };
-}
 const CONTAINER = "docker:index/container:Container";
 const SERVICE = "docker:index/service:Service";
 const context = { secrets: new Set<string>() };
@@ -66,15 +47,15 @@ test("unpinnedReason: only no tag and latest are unpinned; ids and unknowns are 
 test("unpinned-image reads RemoteImage, Container, Service and pod specs", () => {
   const found = unpinnedImages(
     [
-      resource("docker:index/remoteImage:RemoteImage", "a", { name: "redis" }),
-      resource("docker:index/remoteImage:RemoteImage", "ok", { name: "redis:7.2" }),
-      resource(CONTAINER, "b", { image: "alpine:latest" }),
-      resource(CONTAINER, "id", { image: `sha256:${"b".repeat(64)}` }),
-      resource(SERVICE, "c", { taskSpec: { containerSpec: { image: "traefik" } } }),
-      resource("kubernetes:batch/v1:CronJob", "d", {
+      recordedResource("docker:index/remoteImage:RemoteImage", "a", { name: "redis" }),
+      recordedResource("docker:index/remoteImage:RemoteImage", "ok", { name: "redis:7.2" }),
+      recordedResource(CONTAINER, "b", { image: "alpine:latest" }),
+      recordedResource(CONTAINER, "id", { image: `sha256:${"b".repeat(64)}` }),
+      recordedResource(SERVICE, "c", { taskSpec: { containerSpec: { image: "traefik" } } }),
+      recordedResource("kubernetes:batch/v1:CronJob", "d", {
         spec: { jobTemplate: { spec: { template: { spec: { initContainers: [{ image: "busybox" }], containers: [{ image: "app:3" }] } } } } },
       }),
-      resource("kubernetes:core/v1:Pod", "e", { spec: { containers: [{ image: "x:latest" }] } }),
+      recordedResource("kubernetes:core/v1:Pod", "e", { spec: { containers: [{ image: "x:latest" }] } }),
     ],
     context,
   );
@@ -94,12 +75,12 @@ test("unpinned-image reads RemoteImage, Container, Service and pod specs", () =>
 test("privileged-container: docker privileged or ALL capabilities, service ALL, pod securityContext", () => {
   const found = privilegedContainers(
     [
-      resource(CONTAINER, "a", { privileged: true }),
-      resource(CONTAINER, "no", { privileged: false, capabilities: { adds: ["NET_ADMIN"] } }),
-      resource(CONTAINER, "b", { capabilities: { adds: ["ALL"] } }),
-      resource(SERVICE, "c", { taskSpec: { containerSpec: { capAdds: ["ALL"] } } }),
-      resource("kubernetes:apps/v1:DaemonSet", "d", podWith({ securityContext: { privileged: true } })),
-      resource("kubernetes:apps/v1:Deployment", "safe", podWith({ securityContext: { privileged: false } })),
+      recordedResource(CONTAINER, "a", { privileged: true }),
+      recordedResource(CONTAINER, "no", { privileged: false, capabilities: { adds: ["NET_ADMIN"] } }),
+      recordedResource(CONTAINER, "b", { capabilities: { adds: ["ALL"] } }),
+      recordedResource(SERVICE, "c", { taskSpec: { containerSpec: { capAdds: ["ALL"] } } }),
+      recordedResource("kubernetes:apps/v1:DaemonSet", "d", podWith({ securityContext: { privileged: true } })),
+      recordedResource("kubernetes:apps/v1:Deployment", "safe", podWith({ securityContext: { privileged: false } })),
     ],
     context,
   );
@@ -117,12 +98,12 @@ test("privileged-container: docker privileged or ALL capabilities, service ALL, 
 test("docker-socket-mounted: volumes, bind mounts, service binds, hostPath; other paths and volume mounts pass", () => {
   const found = dockerSocketMounts(
     [
-      resource(CONTAINER, "a", { volumes: [{ hostPath: "/var/run/docker.sock", containerPath: "/s" }] }),
-      resource(CONTAINER, "b", { mounts: [{ type: "bind", source: "/run/", target: "/r" }] }),
-      resource(CONTAINER, "no", { volumes: [{ hostPath: "/srv/data" }], mounts: [{ type: "volume", source: "/var/run/docker.sock" }] }),
-      resource(SERVICE, "c", { taskSpec: { containerSpec: { mounts: [{ type: "bind", source: "/var/run/docker.sock" }] } } }),
-      resource("kubernetes:apps/v1:StatefulSet", "d", podWith({}, [{ name: "s", hostPath: { path: "/var/run/docker.sock" } }])),
-      resource("kubernetes:apps/v1:StatefulSet", "safe", podWith({}, [{ name: "s", hostPath: { path: "/var/log" } }])),
+      recordedResource(CONTAINER, "a", { volumes: [{ hostPath: "/var/run/docker.sock", containerPath: "/s" }] }),
+      recordedResource(CONTAINER, "b", { mounts: [{ type: "bind", source: "/run/", target: "/r" }] }),
+      recordedResource(CONTAINER, "no", { volumes: [{ hostPath: "/srv/data" }], mounts: [{ type: "volume", source: "/var/run/docker.sock" }] }),
+      recordedResource(SERVICE, "c", { taskSpec: { containerSpec: { mounts: [{ type: "bind", source: "/var/run/docker.sock" }] } } }),
+      recordedResource("kubernetes:apps/v1:StatefulSet", "d", podWith({}, [{ name: "s", hostPath: { path: "/var/run/docker.sock" } }])),
+      recordedResource("kubernetes:apps/v1:StatefulSet", "safe", podWith({}, [{ name: "s", hostPath: { path: "/var/log" } }])),
     ],
     context,
   );
@@ -140,7 +121,7 @@ test("docker-socket-mounted: volumes, bind mounts, service binds, hostPath; othe
 test("runSecurityRules sorts most severe first; reaches compares with the threshold", () => {
   const findings = runSecurityRules(
     [unpinnedImages, privilegedContainers],
-    [resource(CONTAINER, "x", { image: "a", privileged: true })],
+    [recordedResource(CONTAINER, "x", { image: "a", privileged: true })],
     context,
   );
   assert.deepEqual(
@@ -182,7 +163,7 @@ test("every rule list exported from src/security catches something on the insecu
   assert.ok(lists.flatMap((l) => l.rules).length >= 5, "the container, image and cluster rules all run");
   // Each rule of each list, run alone over the same resources, must find at least one problem.
   const recorded = doc.resources.map((r) => ({
-    ...resource(r.type, r.name, r.inputs),
+    ...recordedResource(r.type, r.name, r.inputs),
     urn: r.urn,
     custom: r.custom,
     secretPaths: r.secretInputs,
@@ -206,7 +187,7 @@ test("--fail-on: exit 4 when a finding reaches the threshold, 0 otherwise", asyn
 });
 
 test("secretValues: secret inputs, secret computed outputs and config secrets; echoed inputs are not outputs", () => {
-  const r = { ...resource(SERVICE, "s", { spec: { image: "app:1", password: "hunter2hunter2" } }), secretPaths: ["spec.password"] };
+  const r = { ...recordedResource(SERVICE, "s", { spec: { image: "app:1", password: "hunter2hunter2" } }), secretPaths: ["spec.password"] };
   const found = secretValues(
     [r],
     {
