@@ -4,30 +4,14 @@
 // preview and a mock run of the program agree. BERTH_UPDATE_GOLDEN=1 rewrites the files; review the diff.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { load } from "js-yaml";
+import { EXAMPLES, exampleConfig, listExamples, readExpectation } from "../helpers/examples";
 
 const ROOT = path.join(__dirname, "..", "..");
-const EXAMPLES = path.join(ROOT, "examples");
-
-interface Expectation {
-  config?: Record<string, string>;
-  resources: string[];
-}
-
-/** `pulumi config set [--secret] KEY VALUE` at the start of a README line (the commands a user is told to run). */
-function readmeConfig(readme: string): Record<string, string> {
-  const config: Record<string, string> = {};
-  for (const m of readme.matchAll(/^pulumi config set (?:--secret )?(\S+) (\S+)/gm)) config[m[1]!] = m[2]!;
-  return config;
-}
-
-const examples = readdirSync(EXAMPLES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(path.join(EXAMPLES, d.name, "Pulumi.yaml")))
-  .map((d) => d.name)
-  .sort();
+const examples = listExamples();
 
 test("there are examples, each with its expected resources", () => {
   assert.ok(examples.length > 0);
@@ -40,8 +24,8 @@ for (const name of examples) {
     const dir = path.join(EXAMPLES, name);
     const project = (load(readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
     const file = path.join(dir, "expected-resources.json");
-    const expected = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Expectation) : undefined;
-    const config = expected?.config ?? readmeConfig(existsSync(path.join(dir, "README.md")) ? readFileSync(path.join(dir, "README.md"), "utf8") : "");
+    const expected = readExpectation(name);
+    const config = exampleConfig(name, expected);
     const pulumiConfig = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v]));
     const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "run-example.ts"), dir, project], {
       cwd: ROOT,
