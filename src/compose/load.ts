@@ -100,10 +100,10 @@ class Loader {
   private readonly home: string;
 
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly options: LoadComposeOptions,
   ) {
-    this.positions = parseYaml(text, options.fileName);
+    this.positions = parseYaml(text, options.fileName, { schema: COMPOSE_SCHEMA });
     const slash = options.fileName.lastIndexOf("/");
     this.baseDir = slash > 0 ? options.fileName.slice(0, slash) : slash === 0 ? "/" : ".";
     this.home = options.home ?? "/root";
@@ -125,20 +125,13 @@ class Loader {
   }
 
   load(): LoadedCompose {
-    let doc: Raw;
-    try {
-      doc = yaml.load(this.text, { filename: this.options.fileName, schema: COMPOSE_SCHEMA });
-    } catch (err) {
-      const mark = err instanceof yaml.YAMLException ? err.mark : undefined;
-      const reason = err instanceof yaml.YAMLException ? err.reason : String(err);
-      this.diagnostics.push({
-        severity: "error",
-        where: `${this.options.fileName}:${(mark?.line ?? 0) + 1}:${(mark?.column ?? 0) + 1}`,
-        key: "",
-        message: `not valid YAML: ${reason}`,
-      });
+    // One parse gives both the value and the positions of every key and item.
+    const syntax = this.positions.problems[0];
+    if (syntax) {
+      this.diagnostics.push({ severity: "error", where: `${syntax.file}:${syntax.line}:${syntax.col}`, key: "", message: syntax.message });
       return { diagnostics: this.diagnostics };
     }
+    const doc = this.positions.value as Raw;
     if (!isMap(doc)) {
       this.error([], "a Compose file must be a mapping with a `services` key");
       return { diagnostics: this.diagnostics };

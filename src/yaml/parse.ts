@@ -1,4 +1,4 @@
-import { YAMLException, load } from "js-yaml";
+import { type Schema, YAMLException, load } from "js-yaml";
 import type { Diagnostic } from "./diagnostic";
 import { LineIndex, type PositionNode, PositionRecorder, type SourcePosition } from "./positions";
 
@@ -29,6 +29,12 @@ export interface ParsedYaml {
   diagnostic(at: SourcePosition, message: string): Diagnostic;
 }
 
+/** Options for {@link parseYaml}. */
+export interface ParseYamlOptions {
+  /** The js-yaml schema (the Compose loader adds YAML 1.1 octals). @default js-yaml's default schema */
+  schema?: Schema;
+}
+
 /**
  * Loads YAML with js-yaml, recording the start of every node (mapping members, sequence items, scalars) through
  * js-yaml's `listener`, in one linear pass. Anchors, aliases and `<<` merge keys work; a path through an alias
@@ -41,14 +47,14 @@ export interface ParsedYaml {
  * doc.locate(["a", "b", 1]); // { file: "x.yaml", line: 2, col: 11 }
  * ```
  */
-export function parseYaml(text: string, file: string): ParsedYaml {
+export function parseYaml(text: string, file: string, options: ParseYamlOptions = {}): ParsedYaml {
   const recorder = new PositionRecorder();
   const lines = new LineIndex(text, file);
   const problems: Diagnostic[] = [];
   let value: unknown;
   let root: PositionNode | undefined;
   try {
-    value = load(text, { filename: file, listener: recorder.listener });
+    value = load(text, { filename: file, listener: recorder.listener, ...(options.schema ? { schema: options.schema } : {}) });
     root = recorder.root();
   } catch (err) {
     value = undefined;

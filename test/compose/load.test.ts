@@ -357,7 +357,7 @@ test("mistakes are errors that name the key, its line and the fix", () => {
 
 test("not YAML, or not a mapping", () => {
   assert.deepEqual(loadText("services: [a\n").diagnostics.map((d) => d.where), ["/p/compose.yaml:2:1"]);
-  assert.match(loadText("services: [a\n").diagnostics[0]!.message, /^not valid YAML: /);
+  assert.match(loadText("services: [a\n").diagnostics[0]!.message, /^YAML syntax error: /);
   assert.deepEqual(loadText("- a\n").diagnostics, [
     { severity: "error", where: "/p/compose.yaml:1:1", key: "", message: "a Compose file must be a mapping with a `services` key" },
   ]);
