@@ -35,17 +35,19 @@ export class CodeWriter {
     return this.line(close);
   }
 
-  /** Writes a comment, one `//` line per line of text; comment terminators in the text are harmless here. */
+  /**
+   * Writes a comment, one `//` line per line of text. The text is split on every line terminator JavaScript knows
+   * (LF, CR, CRLF, U+2028, U+2029), so no part of it can end the comment and run as code.
+   */
   public comment(text: string): this {
-    for (const l of text.split(/\r?\n/)) this.line(l.trim() === "" ? "//" : `// ${l.replace(/\s+$/, "")}`);
+    for (const l of commentLines(text)) this.line(l === "" ? "//" : `// ${l}`);
     return this;
   }
 
   /** Writes a `/** ... *\/` doc comment, with any `*\/` in the text broken up so it cannot end the comment early. */
   public docComment(text: string): this {
-    const body = text.replace(/\*\//g, "*\\/").split(/\r?\n/);
     this.line("/**");
-    for (const l of body) this.line(l.trim() === "" ? " *" : ` * ${l.replace(/\s+$/, "")}`);
+    for (const l of commentLines(text)) this.line(l === "" ? " *" : ` * ${l.replace(/\*\//g, "*\\/")}`);
     return this.line(" */");
   }
 
@@ -53,6 +55,26 @@ export class CodeWriter {
   public toString(): string {
     return `${this.lines.join("\n").replace(/\n+$/, "")}\n`;
   }
+}
+
+/** Control and invisible format characters: shown as escapes in comments. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are escaped.
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Every line terminator of JavaScript source: LF, CR (alone or before LF), U+2028 and U+2029. */
+const LINE_TERMINATORS = /\r\n|[\n\r\u2028\u2029]/;
+
+/**
+ * The lines of a comment's text: split on every JavaScript line terminator, trailing blanks removed, and every other
+ * control or invisible format character (NUL, escape, bidirectional overrides) written as `\u{...}` so a comment shows
+ * what it holds and cannot hide code.
+ */
+export function commentLines(text: string): string[] {
+  return text.split(LINE_TERMINATORS).map((l) =>
+    l
+      .replace(HIDDEN, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+      .replace(/\s+$/, ""),
+  );
 }
 
 /** A TypeScript string literal for any text (double-quoted, every special character escaped). */

@@ -1,4 +1,5 @@
 import { type Schema, YAMLException, load } from "js-yaml";
+import { DEFAULT_ALIAS_BUDGET, aliasOverBudget, distinctSize, expandedSize } from "./alias-budget";
 import type { Diagnostic } from "./diagnostic";
 import { LineIndex, type PositionNode, PositionRecorder, type SourcePosition } from "./positions";
 
@@ -33,6 +34,36 @@ export interface ParsedYaml {
 export interface ParseYamlOptions {
   /** The js-yaml schema (the Compose loader adds YAML 1.1 octals). @default js-yaml's default schema */
   schema?: Schema;
+  /**
+   * How many nodes aliases (`*name`) may add to the document when expanded; a document over it is a problem at the
+   * alias that passed the budget, and its value is not returned.
+   * @default 100000 ({@link DEFAULT_ALIAS_BUDGET})
+   */
+  aliasBudget?: number;
+}
+
+/** A problem when the document's aliases expand past the budget, else undefined. */
+function checkAliases(value: unknown, root: PositionNode | undefined, text: string, lines: LineIndex, file: string, budget: number): Diagnostic | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const expanded = expandedSize(value);
+  const distinct = distinctSize(value);
+  if (expanded - distinct <= budget) return undefined;
+  const alias = aliasOverBudget(root, distinct + budget);
+  const at = alias ? lines.nodeStart(alias) : { file, line: 1, col: 1 };
+  const name = alias ? /^\*([^\s,\]}]+)/.exec(text.slice(skipTo(text, alias.start)))?.[1] : undefined;
+  const added = expanded - distinct;
+  const what = name ? `the alias *${name}` : "aliases and merge keys";
+  return {
+    ...at,
+    message: `${what} would expand the document by ${added > 1e12 ? "more than 10^12" : added.toLocaleString("en-US")} nodes, over the budget of ${budget.toLocaleString("en-US")} nodes that aliases may add; write the values out, or use fewer nested aliases`,
+    source: lines.lineText(at.line),
+  };
+}
+
+/** The offset of the first non-blank, non-comment character at or after `offset`. */
+function skipTo(text: string, offset: number): number {
+  const m = /^(?:\s|#[^\n]*)*/.exec(text.slice(offset, offset + 4096));
+  return offset + (m ? m[0].length : 0);
 }
 
 /**
@@ -56,6 +87,11 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions 
   try {
     value = load(text, { filename: file, listener: recorder.listener, ...(options.schema ? { schema: options.schema } : {}) });
     root = recorder.root();
+    const overBudget = checkAliases(value, root, text, lines, file, options.aliasBudget ?? DEFAULT_ALIAS_BUDGET);
+    if (overBudget) {
+      problems.push(overBudget);
+      value = undefined;
+    }
   } catch (err) {
     value = undefined;
     const message = err instanceof YAMLException ? err.reason || err.message : String(err);

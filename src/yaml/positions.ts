@@ -1,3 +1,5 @@
+import { quoteLine } from "../core/files";
+
 /**
  * Source positions for a YAML document, recorded while js-yaml composes it (its `listener` option), so that every
  * node of the loaded value can be traced back to its file, line and column without a second parse.
@@ -203,7 +205,7 @@ export class LineIndex {
     const from = starts[line - 1];
     if (from === undefined) return "";
     const next = starts[line];
-    return this.text.slice(from, next === undefined ? this.text.length : next).replace(/\r?\n$/, "");
+    return quoteLine(this.text.slice(from, next === undefined ? this.text.length : next).replace(/\r?\n$/, ""));
   }
 
   private lineStarts(): number[] {

@@ -108,3 +108,41 @@ test("positions hold across a large document: the 2,000th node template's nested
     col: 20,
   });
 });
+
+/** "n anchors of n": each anchor is a list of n uses of the one before it (n^n values once expanded). */
+function aliasBomb(n: number): string {
+  const names = "abcdefghijklmnopqrstuvwxyz";
+  const lines = [`a: &a [${Array(n).fill('"x"').join(",")}]`];
+  for (let i = 1; i < n; i++) lines.push(`${names[i]}: &${names[i]} [${Array(n).fill(`*${names[i - 1]}`).join(",")}]`);
+  return lines.join("\n");
+}
+
+test("an alias bomb is a problem at the alias that passes the budget, found without expanding it", () => {
+  const text = aliasBomb(9);
+  assert.ok(text.length < 400);
+  const doc = parseYaml(text, "bomb.yaml");
+  assert.equal(doc.value, undefined);
+  assert.equal(doc.problems.length, 1);
+  const p = doc.problems[0]!;
+  assert.equal(p.file, "bomb.yaml");
+  assert.equal(p.line, 6);
+  assert.match(p.message, /^the alias \*e would expand the document by [0-9,]+ nodes, over the budget of 100,000 nodes/);
+  assert.equal(p.source, "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]");
+});
+
+test("aliases and merge keys within the budget load as usual; the budget can be set", () => {
+  const doc = parseYaml("x: &x {a: 1, b: [1, 2]}\ny: *x\nz: {<<: *x, c: 3}\n", "ok.yaml");
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual(doc.value, { x: { a: 1, b: [1, 2] }, y: { a: 1, b: [1, 2] }, z: { a: 1, b: [1, 2], c: 3 } });
+  const small = parseYaml(aliasBomb(4), "small.yaml");
+  assert.deepEqual(small.problems, []);
+  const tight = parseYaml(aliasBomb(4), "small.yaml", { aliasBudget: 10 });
+  assert.equal(tight.problems.length, 1);
+  assert.match(tight.problems[0]!.message, /over the budget of 10 nodes/);
+});
+
+test("a source line quoted in a problem is cut to 200 characters", () => {
+  const doc = parseYaml(`a: [${"1,".repeat(300)}`, "long.yaml");
+  assert.equal(doc.problems.length, 1);
+  assert.ok(doc.problems[0]!.source!.length <= 200);
+});

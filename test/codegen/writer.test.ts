@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { CodeWriter, commentLines } from "../../src/codegen/writer";
+
+const TERMINATORS: [string, string][] = [
+  ["LF", "\n"],
+  ["CR", "\r"],
+  ["CRLF", "\r\n"],
+  ["U+2028", "\u2028"],
+  ["U+2029", "\u2029"],
+];
+
+for (const [name, t] of TERMINATORS) {
+  test(`comment(): a ${name} in the text starts a new comment line, so nothing after it runs`, () => {
+    const w = new CodeWriter();
+    w.comment(`title${t}require("child_process").execSync("id")`);
+    const out = w.toString();
+    assert.equal(out, '// title\n// require("child_process").execSync("id")\n');
+    for (const line of out.split(/\r\n|[\n\r\u2028\u2029]/).filter((l) => l !== "")) assert.ok(line.startsWith("//"), line);
+  });
+}
+
+test("docComment(): */ cannot end the comment, and every terminator is split", () => {
+  const w = new CodeWriter();
+  w.docComment("a */ b\rc\u2028d");
+  assert.equal(w.toString(), "/**\n * a *\\/ b\n * c\n * d\n */\n");
+});
+
+test("commentLines shows control and bidirectional characters as escapes", () => {
+  assert.deepEqual(commentLines("a\u202eb\u0000c\u001bd  "), ["a\\u{202e}b\\u{0}c\\u{1b}d"]);
+});
