@@ -1,15 +1,12 @@
 /**
  * The adoption dynamic resource (`useExternalResource`): finds the existing container with exactly this name and
  * reports it. It never creates, stops or deletes anything: its delete is a no-op (and the component also sets
- * `retainOnDelete`). A thin wrapper over engine.ts.
+ * `retainOnDelete`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { PublishedPort } from "./engine";
+import { dynamicProvider } from "./dynamic-shim";
 import type { EngineHost } from "./engine-host";
-import { ENGINE_MODULE, TSX_HOOK, anyUnknown, connectEngine, hostKey } from "./engine-loader";
-
-const engineModule = ENGINE_MODULE;
-const tsxHook = TSX_HOOK;
+import type { PublishedPort } from "./engine-types";
 
 /** The adoption's inputs, resolved. */
 export interface ContainerAdoptionInputs {
@@ -30,55 +27,11 @@ export interface ContainerAdoptionState extends ContainerAdoptionInputs {
   running: boolean;
 }
 
-async function lookUp(inputs: ContainerAdoptionInputs): Promise<ContainerAdoptionState> {
-  const engine = connectEngine(inputs.host, engineModule, tsxHook);
-  const facts = await engine.findContainer(inputs.name);
-  if (!facts) {
-    throw new Error(
-      `useExternalResource: no container named exactly "${inputs.name}" exists on ${engine.address.url}; ` +
-        "create it first, or unset useExternalResource to let Berth create it",
-    );
-  }
-  return {
-    ...inputs,
-    containerId: facts.id,
-    containerName: facts.name,
-    imageId: facts.imageId,
-    ipAddress: facts.ipAddress,
-    ports: facts.ports,
-    networkSettings: facts.networkSettings,
-    running: facts.running,
-  };
-}
-
-/** The dynamic provider: create and read look the container up by exact name; delete does nothing. */
-export const containerAdoptionProvider = {
-  async create(inputs: ContainerAdoptionInputs): Promise<{ id: string; outs: ContainerAdoptionState }> {
-    const outs = await lookUp(inputs);
-    return { id: outs.containerId, outs };
-  },
-
-  async read(id: string, props: ContainerAdoptionState): Promise<{ id?: string; props?: ContainerAdoptionState }> {
-    const engine = connectEngine(props.host, engineModule, tsxHook);
-    const facts = await engine.inspect(id);
-    if (!facts) return {};
-    return {
-      id,
-      props: { ...props, imageId: facts.imageId, ipAddress: facts.ipAddress, ports: facts.ports, networkSettings: facts.networkSettings, running: facts.running },
-    };
-  },
-
-  async diff(_id: string, olds: ContainerAdoptionState, news: ContainerAdoptionInputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces: string[] = [];
-    if (olds.name !== news.name || anyUnknown(news.name)) replaces.push("name");
-    if (hostKey(olds.host) !== hostKey(news.host)) replaces.push("host");
-    return { changes: replaces.length > 0, replaces };
-  },
-
-  async delete(): Promise<void> {
-    // Adopted containers belong to someone else: never stop or remove them.
-  },
-};
+/**
+ * The dynamic provider, as Pulumi serializes it: create and read look the container up by exact name; delete does
+ * nothing. Its methods run `berth/dynamic` by name (providers/adoption.ts).
+ */
+export const containerAdoptionProvider = dynamicProvider("container-adoption");
 
 /** The arguments of a {@link ContainerAdoption}. */
 export interface ContainerAdoptionArgs {

@@ -49,6 +49,11 @@ function networksOf(settings: Record<string, unknown> | undefined): DockerNetwor
   }));
 }
 
+/** True unless a wait list is absent or a plain empty list (an Output may hold anything, so it counts). */
+function waitsFor(list: pulumi.Input<pulumi.Input<unknown>[]> | undefined): boolean {
+  return list !== undefined && !(Array.isArray(list) && list.length === 0);
+}
+
 /**
  * A Docker container with everything Cloudify's `cloudify.docker.Container` promised, done correctly: the image
  * pulled (`image.repository`/`tag`) or imported from a tarball (`image.src`, path or http(s) URL, keyed on its
@@ -176,7 +181,9 @@ export class DockerContainer extends pulumi.ComponentResource {
       { ...dockerOpts, deleteBeforeReplace: true },
     );
 
-    const waits = start.processesToWaitFor !== undefined || start.waitForPorts !== undefined || start.waitForLog !== undefined;
+    // A readiness resource only when there is something to wait for: an empty list (Cloudify's default
+    // `processes_to_wait_for: []`) or an empty log pattern waits for nothing.
+    const waits = waitsFor(start.processesToWaitFor) || waitsFor(start.waitForPorts) || (start.waitForLog !== undefined && start.waitForLog !== "");
     let ready: pulumi.Output<boolean>;
     if (waits) {
       const readiness = new Readiness(

@@ -16,6 +16,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Docker from "dockerode";
 import { type EngineAddress, type EngineHost, resolveEngineAddress } from "./engine-host";
+import type { PublishedPort } from "./engine-types";
 
 /** The image label holding the sha256 of the tarball an image was imported from. */
 export const TARBALL_HASH_LABEL = "berth.tarball.sha256";
@@ -23,17 +24,7 @@ export const TARBALL_HASH_LABEL = "berth.tarball.sha256";
 /** How many log lines a readiness or stop error carries. */
 export const ERROR_LOG_LINES = 20;
 
-/** A published port as the engine reports it. */
-export interface PublishedPort {
-  /** The container port. */
-  internal: number;
-  /** `tcp`, `udp` or `sctp`. */
-  protocol: string;
-  /** The host address it is bound on. */
-  ip: string;
-  /** The host port. */
-  external: number;
-}
+export type { PublishedPort } from "./engine-types";
 
 /** What Berth reads about a container. */
 export interface ContainerFacts {

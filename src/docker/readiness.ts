@@ -1,14 +1,11 @@
 /**
  * The readiness dynamic resource: after the container starts, waits for its processes (Docker `top`), TCP ports and
  * a log line; re-runs when the container is replaced. Its delete stops the container and confirms that it exited,
- * and since it depends on the container, Pulumi deletes it before the container. A thin wrapper over engine.ts.
+ * and since it depends on the container, Pulumi deletes it before the container.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { dynamicProvider } from "./dynamic-shim";
 import type { EngineHost } from "./engine-host";
-import { ENGINE_MODULE, TSX_HOOK, anyUnknown, connectEngine, hostKey } from "./engine-loader";
-
-const engineModule = ENGINE_MODULE;
-const tsxHook = TSX_HOOK;
 
 /** The wait's inputs, resolved. */
 export interface ReadinessInputs {
@@ -38,54 +35,11 @@ export interface ReadinessState extends ReadinessInputs {
   ready: boolean;
 }
 
-/** Fields whose change re-runs the wait on the same container. */
-const WAIT_FIELDS = ["processes", "ports", "logPattern", "retryInterval", "timeout"] as const;
-
-async function wait(inputs: ReadinessInputs): Promise<ReadinessState> {
-  const engine = connectEngine(inputs.host, engineModule, tsxHook);
-  await engine.waitUntilReady(inputs.containerId, {
-    processes: inputs.processes,
-    ports: inputs.ports,
-    logPattern: inputs.logPattern,
-    retryInterval: inputs.retryInterval,
-    timeout: inputs.timeout,
-  });
-  return { ...inputs, ready: true };
-}
-
-/** The dynamic provider: create and update wait; delete stops the container and confirms the exit. */
-export const readinessProvider = {
-  async create(inputs: ReadinessInputs): Promise<{ id: string; outs: ReadinessState }> {
-    return { id: `${inputs.containerId}-ready`, outs: await wait(inputs) };
-  },
-
-  async read(id: string, props: ReadinessState): Promise<{ id?: string; props?: ReadinessState }> {
-    const engine = connectEngine(props.host, engineModule, tsxHook);
-    const facts = await engine.inspect(props.containerId);
-    if (!facts) return {};
-    return { id, props: { ...props, ready: props.ready && (facts.running || facts.restarting) } };
-  },
-
-  async diff(_id: string, olds: ReadinessState, news: ReadinessInputs): Promise<pulumi.dynamic.DiffResult> {
-    const replaces: string[] = [];
-    if (olds.containerId !== news.containerId || anyUnknown(news.containerId)) replaces.push("containerId");
-    if (hostKey(olds.host) !== hostKey(news.host)) replaces.push("host");
-    const changed = [...WAIT_FIELDS, "stopTimeout", "stopRetryInterval"].filter(
-      (k) => JSON.stringify(olds[k as keyof ReadinessInputs]) !== JSON.stringify(news[k as keyof ReadinessInputs]),
-    );
-    return { changes: replaces.length > 0 || changed.length > 0, replaces };
-  },
-
-  async update(_id: string, olds: ReadinessState, news: ReadinessInputs): Promise<{ outs: ReadinessState }> {
-    const rewait = WAIT_FIELDS.some((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
-    return { outs: rewait ? await wait(news) : { ...news, ready: olds.ready } };
-  },
-
-  async delete(_id: string, props: ReadinessState): Promise<void> {
-    const engine = connectEngine(props.host, engineModule, tsxHook);
-    await engine.stop(props.containerId, { timeout: props.stopTimeout, retryInterval: props.stopRetryInterval });
-  },
-};
+/**
+ * The dynamic provider, as Pulumi serializes it: create and update wait; delete stops the container and confirms
+ * the exit. Its methods run `berth/dynamic` by name (providers/readiness.ts holds what they do).
+ */
+export const readinessProvider = dynamicProvider("readiness");
 
 /** The arguments of a {@link Readiness}. */
 export interface ReadinessArgs {

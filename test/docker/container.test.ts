@@ -238,6 +238,25 @@ describe("DockerContainer children", () => {
     assert.equal(out["ready"], true);
   });
 
+  test("empty waits (Cloudify's processes_to_wait_for: []) create no readiness resource", async () => {
+    const c = new DockerContainer("idle", {
+      image: { repository: "nginx", tag: "1.27" },
+      start: { processesToWaitFor: [], waitForPorts: [], waitForLog: "", retryInterval: 2 },
+    });
+    assert.equal(await value(c.ready), true);
+    await rec.settle();
+    assert.deepEqual(rec.summary(), [`${COMPONENT} idle`, `${CONTAINER} idle-container`, `${REMOTE_IMAGE} idle-image`]);
+  });
+
+  test("the serialized provider of a dynamic resource refers to Berth by package name only", async () => {
+    new DockerContainer("w", { image: { repository: "nginx", tag: "1.27" }, start: { processesToWaitFor: ["nginx"] } });
+    await rec.settle();
+    const provider = String(rec.get(READY, "w-ready").inputs["__provider"]);
+    assert.match(provider, /require\("berth\/dynamic"\)\.provider\(kind, ?protocol\)/);
+    assert.ok(!provider.includes(process.cwd()), "no path of this machine");
+    assert.ok(!/[A-Za-z]:\\|\/(work|home|tmp|root|Users)\//.test(provider), "no absolute path at all");
+  });
+
   test("host: a docker.Provider -engine for the docker children, the same host for the dynamic ones, key secret", async () => {
     const c = new DockerContainer("remote", {
       image: { src: "/srv/app.tar" },

@@ -13,6 +13,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { containerAdoptionProvider } from "../../src/docker/adoption";
 import { Engine } from "../../src/docker/engine";
 import { type ImageImportInputs, imageImportProvider } from "../../src/docker/image-import";
+import { containerAdoptionImpl } from "../../src/docker/providers/adoption";
+import { imageImportImpl } from "../../src/docker/providers/image-import";
+import { readinessImpl } from "../../src/docker/providers/readiness";
 import { type ReadinessInputs, readinessProvider } from "../../src/docker/readiness";
 import { testEngine, uniqueName } from "../helpers/engine";
 
@@ -47,44 +50,44 @@ describe("dynamic providers against a real Docker engine", { skip }, () => {
     const repository = uniqueName("berth-dyn/import");
     images.push(`${repository}:v1`);
     const inputs: ImageImportInputs = { host: { url: te!.host }, src, repository, tag: "v1", keepLocally: false };
-    const created = await imageImportProvider.create(inputs);
+    const created = await imageImportImpl.create(inputs);
     images.push(created.outs.imageId); // untagged once the changed tarball is imported under the same tag
     assert.match(created.id, new RegExp(`^${repository}:v1@sha256:[0-9a-f]{64}$`));
     assert.equal(created.outs.repoTag, `${repository}:v1`);
     assert.equal((await engine.imageByRef(`${repository}:v1`))?.id, created.outs.imageId);
-    const again = await imageImportProvider.create(inputs);
+    const again = await imageImportImpl.create(inputs);
     assert.deepEqual(again, created, "the same content is not imported twice");
-    assert.deepEqual(await imageImportProvider.diff(created.id, created.outs, inputs), {
+    assert.deepEqual(await imageImportImpl.diff(created.id, created.outs, inputs), {
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,
     });
-    assert.deepEqual(await imageImportProvider.diff(created.id, created.outs, { ...inputs, keepLocally: true }), {
+    assert.deepEqual(await imageImportImpl.diff(created.id, created.outs, { ...inputs, keepLocally: true }), {
       changes: true,
       replaces: [],
       deleteBeforeReplace: false,
     });
-    assert.deepEqual(await imageImportProvider.read(created.id, created.outs), { id: created.id, props: created.outs });
+    assert.deepEqual(await imageImportImpl.read(created.id, created.outs), { id: created.id, props: created.outs });
     // Two zero blocks more: still a valid tar, different bytes.
     fs.appendFileSync(src, Buffer.alloc(1024));
-    assert.deepEqual(await imageImportProvider.diff(created.id, created.outs, inputs), {
+    assert.deepEqual(await imageImportImpl.diff(created.id, created.outs, inputs), {
       changes: true,
       replaces: ["contentHash"],
       deleteBeforeReplace: true,
     });
-    const replaced = await imageImportProvider.create(inputs);
+    const replaced = await imageImportImpl.create(inputs);
     assert.notEqual(replaced.outs.contentHash, created.outs.contentHash);
     assert.notEqual(replaced.outs.imageId, created.outs.imageId);
-    await imageImportProvider.delete(replaced.id, replaced.outs);
+    await imageImportImpl.delete(replaced.id, replaced.outs);
     assert.equal(await engine.imageByRef(`${repository}:v1`), undefined, "keepLocally: false removes the tag");
-    assert.deepEqual(await imageImportProvider.read(replaced.id, replaced.outs), {});
+    assert.deepEqual(await imageImportImpl.read(replaced.id, replaced.outs), {});
   });
 
   test("image import: keepLocally leaves the image on delete", async () => {
     const repository = uniqueName("berth-dyn/keep");
     images.push(`${repository}:latest`);
-    const created = await imageImportProvider.create({ host: { url: te!.host }, src: te!.tarball, repository, tag: "latest", keepLocally: true });
-    await imageImportProvider.delete(created.id, created.outs);
+    const created = await imageImportImpl.create({ host: { url: te!.host }, src: te!.tarball, repository, tag: "latest", keepLocally: true });
+    await imageImportImpl.delete(created.id, created.outs);
     assert.equal((await engine.imageByRef(`${repository}:latest`))?.id, created.outs.imageId);
   });
 
@@ -101,21 +104,21 @@ describe("dynamic providers against a real Docker engine", { skip }, () => {
       stopTimeout: 1,
       stopRetryInterval: 1,
     };
-    const created = await readinessProvider.create(inputs);
+    const created = await readinessImpl.create(inputs);
     assert.deepEqual(created, { id: `${id}-ready`, outs: { ...inputs, ready: true } });
-    assert.deepEqual(await readinessProvider.diff(created.id, created.outs, inputs), { changes: false, replaces: [] });
-    assert.deepEqual(await readinessProvider.diff(created.id, created.outs, { ...inputs, containerId: "other" }), {
+    assert.deepEqual(await readinessImpl.diff(created.id, created.outs, inputs), { changes: false, replaces: [] });
+    assert.deepEqual(await readinessImpl.diff(created.id, created.outs, { ...inputs, containerId: "other" }), {
       changes: true,
       replaces: ["containerId"],
     });
-    assert.deepEqual(await readinessProvider.diff(created.id, created.outs, { ...inputs, processes: ["httpd", "sh"] }), {
+    assert.deepEqual(await readinessImpl.diff(created.id, created.outs, { ...inputs, processes: ["httpd", "sh"] }), {
       changes: true,
       replaces: [],
     });
-    const updated = await readinessProvider.update(created.id, created.outs, { ...inputs, stopRetryInterval: 2 });
+    const updated = await readinessImpl.update(created.id, created.outs, { ...inputs, stopRetryInterval: 2 });
     assert.deepEqual(updated.outs, { ...inputs, stopRetryInterval: 2, ready: true });
-    assert.deepEqual(await readinessProvider.read(created.id, created.outs), { id: created.id, props: created.outs });
-    await readinessProvider.delete(created.id, created.outs);
+    assert.deepEqual(await readinessImpl.read(created.id, created.outs), { id: created.id, props: created.outs });
+    await readinessImpl.delete(created.id, created.outs);
     const facts = await engine.inspect(id);
     assert.equal(facts?.running, false, "the delete path stops the container");
     assert.equal(facts?.exitCode, 137);
@@ -124,7 +127,7 @@ describe("dynamic providers against a real Docker engine", { skip }, () => {
   test("readiness: a wait that fails fails the create with the container's logs", async () => {
     const id = await run("echo no server here; exit 2");
     await assert.rejects(
-      readinessProvider.create({
+      readinessImpl.create({
         host: { url: te!.host },
         containerId: id,
         processes: ["httpd"],
@@ -143,45 +146,46 @@ describe("dynamic providers against a real Docker engine", { skip }, () => {
     const name = uniqueName("berth-dyn-adopt");
     const id = await run("exec sleep 1000", name);
     await run("exec sleep 1000", `${name}-newer`);
-    const created = await containerAdoptionProvider.create({ host: { url: te!.host }, name });
+    const created = await containerAdoptionImpl.create({ host: { url: te!.host }, name });
     assert.equal(created.id, id);
     assert.equal(created.outs.containerId, id);
     assert.equal(created.outs.containerName, name);
     assert.equal(created.outs.running, true);
     assert.match(created.outs.ipAddress, /^\d+\.\d+\.\d+\.\d+$/);
     assert.equal(created.outs.imageId, (await engine.docker.getContainer(id).inspect()).Image);
-    assert.deepEqual(await containerAdoptionProvider.diff(id, created.outs, { host: { url: te!.host }, name }), {
+    assert.deepEqual(await containerAdoptionImpl.diff(id, created.outs, { host: { url: te!.host }, name }), {
       changes: false,
       replaces: [],
     });
-    await containerAdoptionProvider.delete();
+    await containerAdoptionImpl.delete();
     const after = await engine.inspect(id);
     assert.equal(after?.running, true, "the adopted container is still running after the delete path");
     await assert.rejects(
-      containerAdoptionProvider.create({ host: { url: te!.host }, name: `${name}-missing` }),
+      containerAdoptionImpl.create({ host: { url: te!.host }, name: `${name}-missing` }),
       new RegExp(`useExternalResource: no container named exactly "${name}-missing" exists on unix://`),
     );
   });
 
-  test("a serialized provider runs in a plain node process (no TypeScript loader)", async () => {
+  test("a serialized provider holds no path of this machine and runs by package name in a plain node process", async () => {
     const name = uniqueName("berth-dyn-serial");
     const id = await run("exec sleep 1000", name);
-    const serialized = await pulumi.runtime.serializeFunction(() => containerAdoptionProvider, { allowSecrets: true });
-    const file = path.join(scratch, "provider.js");
-    fs.writeFileSync(file, serialized.text);
-    // As Pulumi's dynamic provider host does: load the text as a module and call the handler's create.
-    const script = `const p = require(${JSON.stringify(file)}).${serialized.exportName}();
-      p.create({ host: { url: ${JSON.stringify(te!.host)} }, name: ${JSON.stringify(name)} })
-        .then((r) => process.stdout.write(JSON.stringify({ id: r.id })), (e) => { console.error(e); process.exit(1); });`;
-    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: process.cwd() });
-    assert.deepEqual(JSON.parse(stdout), { id });
-    for (const provider of [imageImportProvider, readinessProvider]) {
-      const text = (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
-      const other = path.join(scratch, "other.js");
-      fs.writeFileSync(other, text);
-      const check = `const p = require(${JSON.stringify(other)}).handler(); process.stdout.write(Object.keys(p).sort().join(","));`;
-      const out = await promisify(execFile)(process.execPath, ["-e", check], { cwd: process.cwd() });
-      assert.equal(out.stdout, "create,delete,diff,read,update");
+    // A project folder where `berth` is installed (a link to this checkout, whose dist/ the build made).
+    const project = path.join(scratch, "project");
+    fs.mkdirSync(path.join(project, "node_modules"), { recursive: true });
+    fs.symlinkSync(path.resolve(__dirname, "../.."), path.join(project, "node_modules", "berth"));
+    for (const provider of [containerAdoptionProvider, imageImportProvider, readinessProvider]) {
+      const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+      assert.ok(!serialized.text.includes(path.resolve(__dirname, "../..")), "no absolute path of the checkout");
+      assert.ok(!serialized.text.includes(os.tmpdir()), "no temp path");
+      assert.match(serialized.text, /require\("berth\/dynamic"\)/);
+      fs.writeFileSync(path.join(project, `${serialized.exportName}-${provider === readinessProvider ? "r" : provider === imageImportProvider ? "i" : "a"}.js`), serialized.text);
     }
+    // As Pulumi's dynamic provider host does: load the text as a module and call the handler's methods.
+    const file = fs.readdirSync(project).find((f) => f.endsWith("-a.js"))!;
+    const script = `const p = require(${JSON.stringify(`./${file}`)}).handler();
+      p.create({ host: { url: ${JSON.stringify(te!.host)} }, name: ${JSON.stringify(name)} })
+        .then((r) => process.stdout.write(JSON.stringify({ id: r.id, keys: Object.keys(p).sort() })), (e) => { console.error(e); process.exit(1); });`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { cwd: project });
+    assert.deepEqual(JSON.parse(stdout), { id, keys: ["create", "delete", "diff", "read", "update"] });
   });
 });
