@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { berthDependencySpec } from "../codegen/berth-spec";
+import { writeOutput } from "../codegen/write-output";
 import type { ComposeTarget } from "../compose/coverage";
 import { dockerPlan } from "../compose/docker-plan";
 import { loadCompose } from "../compose/load";
@@ -7,7 +9,7 @@ import { renderComposeProgram } from "../compose/program";
 import { composeVariables } from "../compose/variables";
 import { type CliCommand, EXIT } from "./io";
 
-const USAGE = `usage: berth compose FILE --out DIR [--target swarm|docker] [--name NAME] [--strict]
+const USAGE = `usage: berth compose FILE --out DIR [--target swarm|docker] [--name NAME] [--strict] [--berth-spec SPEC]
 
 Writes a Pulumi TypeScript program to DIR (Pulumi.yaml, package.json, tsconfig.json, index.ts) that builds what the
 Compose file describes: Swarm services, overlay networks, volumes, configs and secrets (--target swarm, the default),
@@ -26,11 +28,13 @@ export const composeCommand: CliCommand = {
     let target: ComposeTarget = "swarm";
     let name: string | undefined;
     let strict = false;
+    let berthSpec: string | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === "--out") out = args[++i];
       else if (a === "--name") name = args[++i];
       else if (a === "--strict") strict = true;
+      else if (a === "--berth-spec") berthSpec = args[++i];
       else if (a === "--target") {
         const t = args[++i];
         if (t !== "swarm" && t !== "docker") {
@@ -47,8 +51,9 @@ export const composeCommand: CliCommand = {
         return EXIT.usage;
       }
     }
-    if (!file || !out) {
-      io.err(`${USAGE}\n`);
+    const missing = [!file ? "a Compose FILE" : "", !out ? "--out DIR" : ""].filter((m) => m !== "");
+    if (missing.length > 0 || !file || !out) {
+      io.err(`berth compose: missing ${missing.join(" and ")}\n${USAGE}\n`);
       return EXIT.usage;
     }
     const source = path.resolve(io.cwd, file);
@@ -84,13 +89,16 @@ export const composeCommand: CliCommand = {
         return EXIT.error;
       }
     }
-    const files = renderComposeProgram(loaded.model, { target, name: project, sourceFile: source });
     const dir = path.resolve(io.cwd, out);
-    mkdirSync(dir, { recursive: true });
-    for (const [f, content] of Object.entries(files)) writeFileSync(path.join(dir, f), content);
+    const files = renderComposeProgram(loaded.model, { target, name: project, sourceFile: source, berthSpec: berthDependencySpec(dir, berthSpec) });
+    const written = writeOutput(dir, files);
+    if (!written.ok) {
+      io.err(`berth compose: ${written.message}\nnothing was written\n`);
+      return EXIT.error;
+    }
     const warnings = loaded.diagnostics.filter((d) => d.severity === "warning").length;
     io.out(
-      `wrote ${dir} (${Object.keys(files).join(", ")}): ${loaded.model.services.length} services for ${target}` +
+      `wrote ${dir} (${written.written.join(", ")}): ${loaded.model.services.length} services for ${target}` +
         `${warnings > 0 ? `, ${warnings} warnings` : ""}\n`,
     );
     return EXIT.ok;

@@ -1,16 +1,22 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
 import { compileBlueprint } from "../blueprint/compile";
+import { berthDependencySpec } from "../codegen/berth-spec";
+import { projectNameFrom, stackNameProblem } from "../codegen/names";
+import { writeOutput } from "../codegen/write-output";
 import { writeProject } from "../blueprint/emit/code";
 import { exitCodeFor, formatReport } from "../blueprint/report";
 import { formatDiagnostics } from "../yaml";
 import { type CliCommand, EXIT } from "./io";
 
 const USAGE = `usage: berth import BLUEPRINT --out DIR [--stack NAME] [--inputs FILE] [--json] [--strict] [--import-map URL=PATH]...
+                    [--berth-spec SPEC]
 
 Converts a Cloudify blueprint into a Pulumi TypeScript project in DIR (Pulumi.yaml, package.json, tsconfig.json,
-index.ts, Pulumi.<stack>.yaml), offline. Prints a per-node report (--json: as JSON on stdout).
+index.ts, Pulumi.<stack>.yaml, .gitignore), offline, atomically (all files or none). Prints a per-node report
+(--json: as JSON on stdout). --berth-spec sets the project's berth dependency (default: this Berth's own origin,
+a file: path to its tarball or checkout, or its version range when it came from a registry).
 
 exit codes: 0 all converted, 2 errors (nothing written), 3 written but something not converted (--strict: 2)`;
 
@@ -22,6 +28,7 @@ export const importCommand: CliCommand = {
     let file: string | undefined;
     let out: string | undefined;
     let stack = "dev";
+    let berthSpec: string | undefined;
     let inputsFile: string | undefined;
     let json = false;
     let strict = false;
@@ -31,6 +38,7 @@ export const importCommand: CliCommand = {
       const next = (): string | undefined => args[++i];
       if (a === "--out") out = next();
       else if (a === "--stack") stack = next() ?? "";
+      else if (a === "--berth-spec") berthSpec = next();
       else if (a === "--inputs") inputsFile = next();
       else if (a === "--json") json = true;
       else if (a === "--strict") strict = true;
@@ -51,10 +59,17 @@ export const importCommand: CliCommand = {
         return EXIT.usage;
       }
     }
-    if (!file || !out || !stack) {
-      io.err(`${USAGE}\n`);
+    const missing = [!file ? "a BLUEPRINT file" : "", !out ? "--out DIR" : ""].filter((m) => m !== "");
+    if (missing.length > 0) {
+      io.err(`berth import: missing ${missing.join(" and ")}\n${USAGE}\n`);
       return EXIT.usage;
     }
+    const badStack = stackNameProblem(stack);
+    if (badStack) {
+      io.err(`berth import: --stack ${badStack}\n`);
+      return EXIT.usage;
+    }
+    if (!file || !out) return EXIT.usage;
     let inputs: Record<string, unknown> = {};
     if (inputsFile) {
       try {
@@ -73,11 +88,14 @@ export const importCommand: CliCommand = {
       io.err(`${formatDiagnostics(result.diagnostics)}\n${result.diagnostics.length} problem(s); nothing was written\n`);
       return EXIT.error;
     }
-    const name = (path.basename(path.resolve(io.cwd, out)).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "blueprint");
-    const files = writeProject(result.plan, { name, stack });
     const dir = path.resolve(io.cwd, out);
-    mkdirSync(dir, { recursive: true });
-    for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(dir, rel), text);
+    const name = projectNameFrom(path.basename(dir));
+    const files = writeProject(result.plan, { name, stack, berthSpec: berthDependencySpec(dir, berthSpec) });
+    const written = writeOutput(dir, files);
+    if (!written.ok) {
+      io.err(`berth import: ${written.message}\nnothing was written\n`);
+      return EXIT.error;
+    }
     const code = exitCodeFor(result.plan.report, strict);
     if (json) io.out(`${JSON.stringify({ ok: true, out: dir, exitCode: code, report: result.plan.report }, null, 2)}\n`);
     else io.out(`${formatReport(result.plan.report)}\nwrote ${Object.keys(files).join(", ")} to ${out}\n`);

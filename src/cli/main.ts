@@ -1,3 +1,4 @@
+import { berthPackage } from "../codegen/berth-spec";
 import { COMMANDS } from "./commands";
 import { type CliIo, EXIT } from "./io";
 
@@ -8,9 +9,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const lines = ["usage: berth COMMAND [ARGS]", "", "commands:"];
     for (const n of names) lines.push(`  ${n.padEnd(10)} ${(await COMMANDS[n]!()).summary}`);
-    lines.push("", "berth COMMAND --help shows a command's options.");
+    lines.push("", "berth COMMAND --help shows a command's options; berth --version prints the version.");
     io.out(`${lines.join("\n")}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.out(`berth ${berthPackage().version}\n`);
+    return EXIT.ok;
   }
   const load = COMMANDS[name];
   if (!load) {

@@ -2,6 +2,7 @@
  * The Pulumi program `berth compose` writes: the same resources SwarmStack or ComposeProject would create, spelled
  * out as code (through the shared code writer), so users who want the code can own it. Pure.
  */
+import { type ConfigEntry, projectFiles as writeProjectFiles } from "../codegen/project";
 import { CodeWriter, identifier, literal, valueLiteral } from "../codegen/writer";
 import { engineName, fileObjectArgs, networkArgs, serviceArgs, volumeArgs } from "../swarm/stack-mapping";
 import type { ComposeTarget } from "./coverage";
@@ -16,8 +17,12 @@ export interface ComposeProgramOptions {
   name: string;
   /** The Compose file the program is written from (named in comments; its folder resolves config and secret files). */
   sourceFile: string;
-  /** The berth version range for package.json. @default "^0.1.0" */
-  berthVersion?: string;
+  /** The berth dependency spec for package.json (see `berthDependencySpec`). @default "" (only when unused) */
+  berthSpec?: string;
+  /** The stack whose config file is written. @default "dev" */
+  stack?: string;
+  /** Stack config entries the program reads. @default [] */
+  config?: ConfigEntry[];
   /** A marker unique to this rendering, for references between resources. @default random */
   nonce?: string;
 }
@@ -59,17 +64,15 @@ function contentExpression(o: ComposeFileObject, baseDir: string, secret: boolea
 }
 
 function projectFiles(opts: ComposeProgramOptions, index: string): ComposeProgramFiles {
-  const deps: Record<string, string> = {
-    berth: opts.berthVersion ?? "^0.1.0",
-    "@pulumi/docker": "^5.2.0",
-    "@pulumi/pulumi": "^3.248.0",
-  };
-  return {
-    "Pulumi.yaml": `name: ${opts.name}\nruntime: nodejs\ndescription: ${JSON.stringify(`Written by berth compose from ${opts.sourceFile}`)}\n`,
-    "package.json": `${JSON.stringify({ name: opts.name, private: true, main: "index.ts", dependencies: deps, devDependencies: { "@types/node": "^20.17.0", typescript: "^5.9.0" } }, null, 2)}\n`,
-    "tsconfig.json": `${JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, outDir: "bin", types: ["node"] }, files: ["index.ts"] }, null, 2)}\n`,
-    "index.ts": index,
-  };
+  return writeProjectFiles({
+    name: opts.name,
+    description: `Written by berth compose (--target ${opts.target})`,
+    stack: opts.stack ?? "dev",
+    program: index,
+    config: opts.config ?? [],
+    berthSpec: opts.berthSpec ?? "",
+    generator: `berth compose --target ${opts.target}`,
+  });
 }
 
 /** Writes the program for `model`. */

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import type { CliIo } from "../../src/cli/io";
 import type { Recorder as RecorderType, RecordedResource } from "../../src/testing/recorder";
+import { typeCheckProjects } from "../helpers/typecheck";
 import { fixture } from "./fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -39,25 +39,9 @@ function io(): CliIo & { stdout: string; stderr: string } {
   return captured;
 }
 
-/** Type-checks a generated project with tsc, `berth` mapped to this repository's sources. */
+/** Type-checks a generated project with tsc, as the user's project would, `berth` resolved to dist/'s types. */
 function typeCheck(dir: string): void {
-  fs.writeFileSync(
-    path.join(dir, "tsconfig.check.json"),
-    JSON.stringify({
-      extends: "./tsconfig.json",
-      compilerOptions: {
-        noEmit: true,
-        baseUrl: ".",
-        typeRoots: [path.join(ROOT, "node_modules/@types")],
-        paths: {
-          berth: [path.join(ROOT, "src/index.ts")],
-          "berth/*": [path.join(ROOT, "src/*/index.ts")],
-          "*": [path.join(ROOT, "node_modules/*"), path.join(ROOT, "node_modules/@types/*")],
-        },
-      },
-    }),
-  );
-  execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", path.join(dir, "tsconfig.check.json")], { stdio: "pipe" });
+  typeCheckProjects([dir]);
 }
 
 function shape(r: RecordedResource) {
@@ -69,15 +53,18 @@ test("swarm: the written program type-checks and, run, creates exactly SwarmStac
   const c = io();
   const code = await main(["compose", fixture("stack.yaml"), "--out", out, "--name", "shop"], c);
   assert.equal(code, 0, c.stderr);
-  assert.deepEqual(fs.readdirSync(out).sort(), ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
-  assert.equal(c.stdout, `wrote ${out} (Pulumi.yaml, package.json, tsconfig.json, index.ts): 2 services for swarm, 2 warnings\n`);
+  assert.deepEqual(fs.readdirSync(out).sort(), [".gitignore", "Pulumi.dev.yaml", "Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+  assert.equal(c.stdout, `wrote ${out} (.gitignore, Pulumi.dev.yaml, Pulumi.yaml, index.ts, package.json, tsconfig.json): 2 services for swarm, 2 warnings\n`);
   assert.match(c.stderr, /^.*stack\.yaml:2:1: warning: "version" is left out on swarm: .*\n.*stack\.yaml:114:5: warning: "restart" is left out on swarm: /);
-  assert.equal(fs.readFileSync(path.join(out, "Pulumi.yaml"), "utf8"), `name: shop\nruntime: nodejs\ndescription: "Written by berth compose from ${fixture("stack.yaml")}"\n`);
-  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies, {
-    berth: "^0.1.0",
-    "@pulumi/docker": "^5.2.0",
-    "@pulumi/pulumi": "^3.248.0",
-  });
+  assert.equal(
+    fs.readFileSync(path.join(out, "Pulumi.yaml"), "utf8"),
+    "name: shop\ndescription: Written by berth compose (--target swarm)\nruntime:\n  name: nodejs\n  options:\n    packagemanager: npm\n",
+  );
+  const pkg = JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8"));
+  const own = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  // The swarm program imports @pulumi/docker and @pulumi/pulumi only, declared at Berth's own ranges.
+  assert.deepEqual(pkg.dependencies, { "@pulumi/docker": own.dependencies["@pulumi/docker"], "@pulumi/pulumi": own.dependencies["@pulumi/pulumi"] });
+  assert.deepEqual(pkg.devDependencies, { "@types/node": own.devDependencies["@types/node"], typescript: own.devDependencies.typescript });
   typeCheck(out);
 
   await rec.settle();
@@ -123,7 +110,7 @@ test("strict: warnings become errors and nothing is written; usage mistakes exit
   assert.match(c.stderr, /berth compose: nothing written, fix the errors above\n$/);
   const u = io();
   assert.equal(await main(["compose", fixture("stack.yaml")], u), 64);
-  assert.match(u.stderr, /^usage: berth compose FILE --out DIR/);
+  assert.match(u.stderr, /^berth compose: missing --out DIR\nusage: berth compose FILE --out DIR/);
   const t = io();
   assert.equal(await main(["compose", fixture("stack.yaml"), "--out", out, "--target", "k8s"], t), 64);
   assert.equal(t.stderr, 'berth compose: --target is swarm or docker, not "k8s"\n');

@@ -1,3 +1,5 @@
+import { berthDependencySpec } from "../../codegen/berth-spec";
+import { type ConfigEntry, type GeneratedProject, projectFiles } from "../../codegen/project";
 import { CodeWriter, identifier, literal, propertyKey } from "../../codegen/writer";
 import { CallRef, InputRef, OutputRef, SecretRef, type Value, concrete, isKnown } from "../functions/values";
 import type { Plan } from "./plan";
@@ -11,8 +13,8 @@ export interface ProjectOptions {
   name: string;
   /** The stack whose config file is written. @default "dev" */
   stack?: string;
-  /** The berth dependency spec for package.json. @default "^0.1.0" */
-  berthVersion?: string;
+  /** The berth dependency spec for package.json. @default what `berthDependencySpec` finds for the working folder */
+  berthSpec?: string;
 }
 
 /** A TypeScript expression for a plan value; resource references use the variable names given. */
@@ -102,36 +104,32 @@ export function writeProgram(plan: Plan, name: string): string {
   return w.toString();
 }
 
-/** A YAML scalar or flow value for a config file (JSON is valid YAML). */
-function yamlValue(v: unknown): string {
-  return typeof v === "string" ? JSON.stringify(v) : JSON.stringify(JSON.stringify(v));
+/** The stack config of the generated project: each input's value, and each `get_secret` name to be set. */
+export function blueprintConfig(plan: Plan): ConfigEntry[] {
+  const entries: ConfigEntry[] = [];
+  for (const i of plan.inputs) {
+    if (i.value === undefined || i.value === null) continue;
+    const value = typeof i.value === "string" ? i.value : JSON.stringify(i.value);
+    entries.push({ key: i.name, value, comment: i.description ? `input ${i.name}: ${i.description}` : undefined });
+  }
+  for (const s of plan.secrets) entries.push({ key: s, secret: true, comment: `get_secret ${s}` });
+  return entries;
+}
+
+/** The generated project: index.ts and its config, around the shared project writer. */
+export function blueprintProject(plan: Plan, options: ProjectOptions): GeneratedProject {
+  return {
+    name: options.name,
+    description: (plan.description ?? "Imported from a Cloudify blueprint").trim(),
+    stack: options.stack ?? "dev",
+    program: writeProgram(plan, options.name),
+    config: blueprintConfig(plan),
+    berthSpec: options.berthSpec ?? berthDependencySpec(process.cwd()),
+    generator: "berth import",
+  };
 }
 
 /** Every file of the generated project. */
 export function writeProject(plan: Plan, options: ProjectOptions): ProjectFiles {
-  const stack = options.stack ?? "dev";
-  const name = options.name;
-  const config: string[] = ["# Inputs of the blueprint, as stack config (the program falls back to these values)."];
-  config.push("config:");
-  let any = false;
-  for (const i of plan.inputs) {
-    if (i.value === undefined || i.value === null) continue;
-    config.push(`  ${name}:${i.name}: ${yamlValue(i.value)}`);
-    any = true;
-  }
-  if (!any) {
-    config.pop();
-    config.push("config: {}");
-  }
-  if (plan.secrets.length > 0) {
-    config.push("# Secrets (get_secret): set each one encrypted before deploying:");
-    for (const s of plan.secrets) config.push(`#   pulumi config set --secret ${s} <value>`);
-  }
-  return {
-    "Pulumi.yaml": `name: ${name}\nruntime: nodejs\ndescription: ${JSON.stringify((plan.description ?? "Imported from a Cloudify blueprint").trim().split("\n")[0])}\n`,
-    [`Pulumi.${stack}.yaml`]: `${config.join("\n")}\n`,
-    "package.json": `${JSON.stringify({ name, private: true, main: "index.ts", dependencies: { berth: options.berthVersion ?? "^0.1.0", "@pulumi/pulumi": "^3.248.0" } }, null, 2)}\n`,
-    "tsconfig.json": `${JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true, outDir: "bin" }, files: ["index.ts"] }, null, 2)}\n`,
-    "index.ts": writeProgram(plan, name),
-  };
+  return projectFiles(blueprintProject(plan, options));
 }
