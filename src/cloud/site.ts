@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { provided } from "../core/provided";
 import * as tls from "@pulumi/tls";
 import { Problems } from "../core/problems";
 import { createAwsSite } from "./aws/site";
@@ -60,8 +61,8 @@ export class ClusterSite extends pulumi.ComponentResource implements SiteShape {
         { algorithm: "ED25519" },
         { parent: this, additionalSecretOutputs: ["privateKeyPem", "privateKeyOpenssh", "privateKeyPemPkcs8"] },
       );
-      this.publicKey = key.publicKeyOpenssh;
-      this.privateKey = pulumi.secret(key.privateKeyOpenssh);
+      this.publicKey = provided(key, "publicKeyOpenssh");
+      this.privateKey = pulumi.secret(provided(key, "privateKeyOpenssh"));
     }
     this.sshUser = pulumi.output(cloud.sshUser ?? "ubuntu");
 

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { provided } from "../core/provided";
 import * as tls from "@pulumi/tls";
 import type { KubernetesPkiFiles } from "./cluster-bootstrap";
 
@@ -77,14 +78,14 @@ export function createKubernetesPki(name: string, parent: pulumi.Resource): Kube
   const files = pulumi.secret(
     pulumi
       .all([
-        ca.cert.certPem,
-        ca.key.privateKeyPem,
-        frontProxy.cert.certPem,
-        frontProxy.key.privateKeyPem,
-        etcd.cert.certPem,
-        etcd.key.privateKeyPem,
-        serviceAccount.privateKeyPem,
-        serviceAccount.publicKeyPem,
+        provided(ca.cert, "certPem"),
+        provided(ca.key, "privateKeyPem"),
+        provided(frontProxy.cert, "certPem"),
+        provided(frontProxy.key, "privateKeyPem"),
+        provided(etcd.cert, "certPem"),
+        provided(etcd.key, "privateKeyPem"),
+        provided(serviceAccount, "privateKeyPem"),
+        provided(serviceAccount, "publicKeyPem"),
       ])
       .apply(([caCert, caKey, frontProxyCaCert, frontProxyCaKey, etcdCaCert, etcdCaKey, serviceAccountKey, serviceAccountPublicKey]) => ({
         caCert,
@@ -100,8 +101,8 @@ export function createKubernetesPki(name: string, parent: pulumi.Resource): Kube
   return {
     caKey: ca.key,
     files,
-    caCertPem: ca.cert.certPem,
-    adminCertPem: adminCert.certPem,
-    adminKeyPem: pulumi.secret(adminKey.privateKeyPem),
+    caCertPem: provided(ca.cert, "certPem"),
+    adminCertPem: provided(adminCert, "certPem"),
+    adminKeyPem: pulumi.secret(provided(adminKey, "privateKeyPem")),
   };
 }

@@ -1,6 +1,7 @@
 import * as command from "@pulumi/command";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { provided } from "../core/provided";
 import * as random from "@pulumi/random";
 import type { AdminPort, CloudArgs, MachinePoolArgs } from "../cloud/cloud-args";
 import { validateCloudArgs, validatePoolArgs } from "../cloud/cloud-args";
@@ -144,8 +145,8 @@ export class KubernetesCluster extends pulumi.ComponentResource {
       );
     const tokenId = tokenPart("id", 6);
     const tokenSecret = tokenPart("secret", 16);
-    const token = pulumi.secret(pulumi.all([tokenId.result, tokenSecret.result]).apply(([id, s]) => kubeadmBootstrapToken(id, s)));
-    const caCertHash = pki.caKey.publicKeyPem.apply((pem) => kubeadmCaCertHash(pem));
+    const token = pulumi.secret(pulumi.all([provided(tokenId, "result"), provided(tokenSecret, "result")]).apply(([id, s]) => kubeadmBootstrapToken(id, s)));
+    const caCertHash = provided(pki.caKey, "publicKeyPem").apply((pem) => kubeadmCaCertHash(pem));
 
     const controlPlane = planPool(cloud, site, `${name}-control`, args.controlPlane, true, this);
     const workers = planPool(cloud, site, `${name}-worker`, args.workers, false, this);

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { Recorder, type RecordedValue, decodeWireValue } from "../testing/recorder";
 import { namespacedKey, secretPlaceholder } from "./config";
-import { mockOutputsFor } from "./mock-outputs";
+import { mockOutputsFor } from "../testing/plausible-outputs";
 import type { ChildError, ChildJob, ChildProgress, ChildResult, RecordedState } from "./protocol";
 import { filterStack } from "./stack-frames";
 

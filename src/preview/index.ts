@@ -5,11 +5,11 @@
  */
 export * from "./config";
 export * from "./document";
-export * from "./fake-values";
+export * from "../testing/fake-values";
 export * from "./format-value";
 export * from "./graph";
 export * from "./layout";
-export * from "./mock-outputs";
+export * from "../testing/plausible-outputs";
 export * from "./preview";
 export * from "./protocol";
 export * from "./render-dot";

@@ -7,6 +7,7 @@ import { validateCloudArgs, validatePoolArgs } from "../cloud/cloud-args";
 import { planPool } from "../cloud/pool";
 import { ClusterSite, SSH_PORT } from "../cloud/site";
 import { Problems } from "../core/problems";
+import { provided } from "../core/provided";
 import {
   renderSwarmCloudInit,
   renderSwarmLeaveCommand,
@@ -111,12 +112,12 @@ export class SwarmCluster extends pulumi.ComponentResource {
     const shared = pulumi.all([
       managerAddresses,
       site.sshUser,
-      hostKey.publicKeyOpenssh,
-      hostKey.privateKeyOpenssh,
-      workerJoinKey.publicKeyOpenssh,
-      workerJoinKey.privateKeyOpenssh,
-      managerJoinKey.publicKeyOpenssh,
-      managerJoinKey.privateKeyOpenssh,
+      provided(hostKey, "publicKeyOpenssh"),
+      provided(hostKey, "privateKeyOpenssh"),
+      provided(workerJoinKey, "publicKeyOpenssh"),
+      provided(workerJoinKey, "privateKeyOpenssh"),
+      provided(managerJoinKey, "publicKeyOpenssh"),
+      provided(managerJoinKey, "privateKeyOpenssh"),
     ]);
     const userData = (role: "manager" | "worker", index: number, hostname: string): pulumi.Output<string> =>
       pulumi.secret(
@@ -152,11 +153,11 @@ export class SwarmCluster extends pulumi.ComponentResource {
     };
     const tokens = new command.remote.Command(
       `${name}-join-tokens`,
-      { connection, create: tokenKey.publicKeyPem.apply((pem) => renderSwarmTokenCommand(pem)) },
+      { connection, create: provided(tokenKey, "publicKeyPem").apply((pem) => renderSwarmTokenCommand(pem)) },
       { parent: this, dependsOn: [managerPool.instances[0]!], additionalSecretOutputs: ["stdout", "stderr"] },
     );
     const decrypted = pulumi
-      .all([tokens.stdout, tokenKey.privateKeyPem])
+      .all([provided(tokens, "stdout"), provided(tokenKey, "privateKeyPem")])
       .apply(([stdout, pem]) => decryptSwarmTokens(stdout, pem));
     this.workerToken = pulumi.secret(decrypted.apply((t) => t.worker));
     this.managerToken = pulumi.secret(decrypted.apply((t) => t.manager));
@@ -185,7 +186,7 @@ export class SwarmCluster extends pulumi.ComponentResource {
     this.privateKey = site.privateKey;
     this.dockerHost = pulumi.interpolate`ssh://${site.sshUser}@${this.managerAddress}`;
     this.sshKnownHosts = pulumi
-      .all([this.managerPublicAddresses, hostKey.publicKeyOpenssh])
+      .all([this.managerPublicAddresses, provided(hostKey, "publicKeyOpenssh")])
       .apply(([addresses, key]) => `${addresses.join(",")} ${key.trim()}`);
     this.provider = new docker.Provider(
       `${name}-docker`,

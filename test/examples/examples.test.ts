@@ -1,5 +1,5 @@
-// Each example's own mock test: the program runs under the recorder (as an update, in its own process, with the
-// config its README tells users to set) and must register exactly the resources in its expected-resources.json.
+// Each example's own mock test: the program runs under the recorder (as an update, in its own process, with its
+// sample stack config, Pulumi.dev.yaml) and must register exactly the resources in its expected-resources.json.
 // `berth preview` of the same example must register the same set (test/preview/examples.test.ts), so the offline
 // preview and a mock run of the program agree. BERTH_UPDATE_GOLDEN=1 rewrites the files; review the diff.
 import assert from "node:assert/strict";
@@ -25,8 +25,7 @@ for (const name of examples) {
     const project = (load(readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
     const file = path.join(dir, "expected-resources.json");
     const expected = readExpectation(name);
-    const config = exampleConfig(name, expected);
-    const pulumiConfig = Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v]));
+    const pulumiConfig = exampleConfig(name);
     const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "run-example.ts"), dir, project], {
       cwd: ROOT,
       env: { ...process.env, PULUMI_CONFIG: JSON.stringify(pulumiConfig) },
@@ -34,7 +33,7 @@ for (const name of examples) {
     });
     const resources = JSON.parse(out) as string[];
     if (process.env["BERTH_UPDATE_GOLDEN"] === "1") {
-      writeFileSync(file, `${JSON.stringify({ config, resources }, null, 2)}\n`);
+      writeFileSync(file, `${JSON.stringify({ resources }, null, 2)}\n`);
       return;
     }
     assert.ok(expected, `${file} is missing: run with BERTH_UPDATE_GOLDEN=1 and review it`);

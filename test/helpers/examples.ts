@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
+import { load } from "js-yaml";
 
 /** The repository's examples folder. */
 export const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 
-/** What an example expects (`examples/<name>/expected-resources.json`): its config and the resources it registers. */
+/** What an example expects (`examples/<name>/expected-resources.json`): the resources it registers. */
 export interface ExampleExpectation {
-  config?: Record<string, string>;
   /** `type name` of every resource but the stack. */
   resources: string[];
 }
@@ -26,16 +26,13 @@ export function readExpectation(name: string): ExampleExpectation | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ExampleExpectation) : undefined;
 }
 
-/** `pulumi config set [--secret] KEY VALUE` at the start of a README line (the commands a user is told to run). */
-export function readmeConfig(readme: string): Record<string, string> {
-  const config: Record<string, string> = {};
-  for (const m of readme.matchAll(/^pulumi config set (?:--secret )?(\S+) (\S+)/gm)) config[m[1]!] = m[2]!;
-  return config;
-}
-
-/** The config an example runs with: its expectation's, else what its README tells users to set. */
-export function exampleConfig(name: string, expectation: ExampleExpectation | undefined): Record<string, string> {
-  if (expectation?.config) return expectation.config;
-  const readme = path.join(EXAMPLES, name, "README.md");
-  return existsSync(readme) ? readmeConfig(readFileSync(readme, "utf8")) : {};
+/**
+ * The config an example runs with: its sample stack file `Pulumi.dev.yaml` (namespaced keys, as Pulumi reads them),
+ * so a user previews and tests it with no flags. Empty when it has none.
+ */
+export function exampleConfig(name: string): Record<string, string> {
+  const file = path.join(EXAMPLES, name, "Pulumi.dev.yaml");
+  if (!existsSync(file)) return {};
+  const doc = load(readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | undefined;
+  return Object.fromEntries(Object.entries(doc?.config ?? {}).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 }

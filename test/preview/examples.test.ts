@@ -1,11 +1,11 @@
 // Every example under examples/ (found at run time) previews without error and registers exactly the resources of
 // its expected-resources.json (the stack excluded), the same set its own mock test (test/examples) holds it to.
-// Without that file (a new example), the configuration comes from the README's `pulumi config set KEY VALUE` lines
-// and the preview must register at least one resource besides the stack.
+// Each previews with no flags: its sample config is in its Pulumi.dev.yaml, as a user's stack file would hold it.
+// Without expected-resources.json (a new example), the preview must register at least one resource besides the stack.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { PreviewDocument } from "../../src/preview/document";
-import { exampleConfig, listExamples, readExpectation } from "../helpers/examples";
+import { listExamples, readExpectation } from "../helpers/examples";
 import { berth } from "./cli-harness";
 
 const examples = listExamples();
@@ -19,8 +19,7 @@ const withoutExpectations: string[] = [];
 for (const name of examples) {
   test(`examples/${name} previews without error`, async () => {
     const expectation = readExpectation(name);
-    const args = Object.entries(exampleConfig(name, expectation)).flatMap(([k, v]) => ["--config", `${k}=${v}`]);
-    const run = await berth("preview", `examples/${name}`, ...args, "--format", "json");
+    const run = await berth("preview", `examples/${name}`, "--format", "json");
     assert.equal(run.code, 0, run.err);
     const doc = JSON.parse(run.out) as PreviewDocument;
     const summary = doc.resources

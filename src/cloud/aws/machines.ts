@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { provided } from "../../core/provided";
 import type { AwsCloudArgs } from "../cloud-args";
 import type { PoolAddresses } from "../site-shape";
 
@@ -36,10 +37,10 @@ export function createAwsAddresses(cloud: AwsCloudArgs, m: AwsPoolInput, parent:
     );
     shape.machineNames.push(machine);
     shape.attachmentIds.push(nic.id);
-    shape.privateAddresses.push(nic.privateIp);
+    shape.privateAddresses.push(provided(nic, "privateIp"));
     if (m.publicAddresses) {
       const eip = new aws.ec2.Eip(`${machine}-eip`, { domain: "vpc", networkInterface: nic.id, tags: { Name: machine } }, { parent });
-      shape.publicAddresses.push(eip.publicIp);
+      shape.publicAddresses.push(provided(eip, "publicIp"));
     }
   }
   return shape;
@@ -82,7 +83,7 @@ export function createAwsInstances(
         vpcZoneIdentifiers: cloud.subnetIds,
         healthCheckType: "EC2",
         healthCheckGracePeriod: 300,
-        launchTemplate: { id: template.id, version: template.latestVersion.apply((v) => String(v)) },
+        launchTemplate: { id: template.id, version: provided(template, "latestVersion").apply((v) => String(v)) },
         instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 50 } },
       },
       { parent },

@@ -1,5 +1,6 @@
 import * as openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
+import { provided } from "../../core/provided";
 import type { OpenStackCloudArgs } from "../cloud-args";
 import type { PoolAddresses } from "../site-shape";
 
@@ -30,15 +31,15 @@ export function createOpenStackAddresses(os: OpenStackCloudArgs, m: OpenStackPoo
     );
     shape.machineNames.push(machine);
     shape.attachmentIds.push(port.id);
-    shape.privateAddresses.push(port.allFixedIps.apply((ips) => ips[0] ?? ""));
+    shape.privateAddresses.push(provided(port, "allFixedIps").apply((ips) => ips[0] ?? ""));
     if (m.publicAddresses) {
       const fip = new openstack.networking.FloatingIp(
         `${machine}-fip`,
         { pool: os.floatingIpPool, description: `public address of ${machine}` },
         { parent },
       );
-      new openstack.networking.FloatingIpAssociate(`${machine}-fip-assoc`, { floatingIp: fip.address, portId: port.id }, { parent });
-      shape.publicAddresses.push(fip.address);
+      new openstack.networking.FloatingIpAssociate(`${machine}-fip-assoc`, { floatingIp: provided(fip, "address"), portId: port.id }, { parent });
+      shape.publicAddresses.push(provided(fip, "address"));
     }
   }
   return shape;

@@ -1,7 +1,12 @@
 /**
- * Plausible outputs per resource type, as a data table: what the provider would return after creating the resource,
- * made up deterministically from the resource's type and name (see fake-values.ts). A type that is not in the table
- * gets no id and no outputs: they stay unknown and are shown as `(known after deploy)`, never invented.
+ * Plausible outputs per resource type, as one data table for `berth preview` and for unit tests (berth/testing's
+ * {@link berthMocks}): what the provider would return after creating the resource, made up deterministically from
+ * the resource's type and name (see fake-values.ts). A type that is not in the table gets no id and no outputs: in a
+ * preview they stay unknown and are shown as `(known after deploy)`, never invented.
+ *
+ * Rows also say what only a deployment produces (`deployOutputs`: private keys, a command's output). The preview
+ * leaves those unknown, as the real engine does; unit tests in update mode get them, so that every Berth component
+ * can read what it needs (a swarm's join tokens, a cluster's CA key) under a user's mocks.
  */
 import {
   PREVIEW_AWS_ACCOUNT,
@@ -12,6 +17,7 @@ import {
   fakeSha256,
   fakeUuid,
 } from "./fake-values";
+import { deployedCommandOutput, deployedKeyPair } from "./deploy-values";
 import { PLACEHOLDER_CERTIFICATE_PEM, PLACEHOLDER_ED25519_PUBLIC_KEY_PEM, PLACEHOLDER_PUBLIC_KEY_PEM } from "./placeholder-pem";
 
 /** What a rule knows about the resource being created. */
@@ -32,10 +38,17 @@ export interface MockOutputRule {
   outputs?: (c: MockContext) => Record<string, unknown>;
   /** Output names the provider marks secret; the preview marks them secret too. @default none */
   secretOutputs?: readonly string[];
+  /**
+   * Outputs only a deployment produces (a private key, what a command printed): left unknown in a preview, returned
+   * by unit-test mocks in update mode, over `outputs`. @default none
+   */
+  deployOutputs?: (c: MockContext) => Record<string, unknown>;
 }
 
 /** What {@link mockOutputsFor} decided for one resource. */
 export interface MockOutputs {
+  /** Outputs only a deployment produces (see {@link MockOutputRule.deployOutputs}); not part of a preview. */
+  deployOutputs: Record<string, unknown>;
   /** The id, or undefined when it stays unknown. */
   id: string | undefined;
   /** Computed outputs (not including the echoed inputs). */
@@ -173,6 +186,14 @@ export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
       fingerprint: (fakeHex(seed(c, "fp"), 32).match(/../g) ?? []).join(":"),
     }),
   },
+  "aws:ec2/networkInterface:NetworkInterface": {
+    id: awsId("eni"),
+    outputs: (c) => {
+      const privateIp = fakeIpv4(seed(c), "private");
+      return { privateIp, privateIps: [privateIp], macAddress: `0a:${(fakeHex(seed(c, "mac"), 10).match(/../g) ?? []).join(":")}` };
+    },
+  },
+  "aws:ec2/eipAssociation:EipAssociation": { id: awsId("eipassoc") },
   "aws:ec2/eip:Eip": {
     id: awsId("eipalloc"),
     outputs: (c) => ({
@@ -273,6 +294,8 @@ export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
         publicKeyFingerprintSha256: `SHA256:${fakeBase64(seed(c, "fp"), 32).replace(/=+$/, "")}`,
       };
     },
+    secretOutputs: ["privateKeyPem", "privateKeyOpenssh", "privateKeyPemPkcs8"],
+    deployOutputs: (c) => deployedKeyPair(str(c.inputs["algorithm"]) ?? "RSA"),
   },
   "tls:index/selfSignedCert:SelfSignedCert": {
     id: (c) => String(Number.parseInt(fakeHex(seed(c), 12), 16)),
@@ -281,6 +304,20 @@ export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
   "tls:index/locallySignedCert:LocallySignedCert": {
     id: (c) => String(Number.parseInt(fakeHex(seed(c), 12), 16)),
     outputs: () => ({ certPem: PLACEHOLDER_CERTIFICATE_PEM }),
+  },
+  "tls:index/certRequest:CertRequest": {
+    id: (c) => fakeHex(seed(c), 40),
+    outputs: (c) => ({ certRequestPem: `-----BEGIN CERTIFICATE REQUEST-----\n${fakeBase64(seed(c, "csr"), 48)}\n-----END CERTIFICATE REQUEST-----\n` }),
+  },
+  // Commands: what they print exists only after they ran.
+  "command:remote:Command": {
+    id: (c) => `${c.name}-${fakeHex(seed(c), 8)}`,
+    deployOutputs: (c) => deployedCommandOutput(str(c.inputs["create"]) ?? ""),
+    secretOutputs: [],
+  },
+  "command:local:Command": {
+    id: (c) => `${c.name}-${fakeHex(seed(c), 8)}`,
+    deployOutputs: () => ({ stdout: "", stderr: "" }),
   },
   // Random: the values are stand-ins; the secret ones stay secret.
   "random:index/randomPassword:RandomPassword": {
@@ -352,5 +389,6 @@ export function mockOutputsFor(c: MockContext): MockOutputs {
     id: rule?.id?.(c),
     outputs: rule?.outputs?.(c) ?? {},
     secretOutputs: rule?.secretOutputs ?? [],
+    deployOutputs: rule?.deployOutputs?.(c) ?? {},
   };
 }

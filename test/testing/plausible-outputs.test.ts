@@ -1,9 +1,13 @@
 // The plausible-outputs table: one test per row (the id's shape and every computed output), and the rules for types
 // the table does not know.
 import assert from "node:assert/strict";
+import * as crypto from "node:crypto";
 import { test } from "node:test";
-import { DOCUMENTATION_NETWORKS, fakeHex, fakeIpv4, fakeUuid } from "../../src/preview/fake-values";
-import { MOCK_OUTPUT_RULES, type MockContext, mockOutputsFor, mockRuleFor } from "../../src/preview/mock-outputs";
+import { renderSwarmTokenCommand } from "../../src/swarm/cluster-bootstrap";
+import { decryptSwarmTokens } from "../../src/swarm/cluster-tokens";
+import { MOCK_SWARM_TOKENS } from "../../src/testing/deploy-values";
+import { DOCUMENTATION_NETWORKS, fakeHex, fakeIpv4, fakeUuid } from "../../src/testing/fake-values";
+import { MOCK_OUTPUT_RULES, type MockContext, mockOutputsFor, mockRuleFor } from "../../src/testing/plausible-outputs";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/;
 const DOC_IP = /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/;
@@ -96,6 +100,14 @@ const ROWS: Record<string, [Record<string, unknown>, RegExp, (o: Record<string, 
   "random:index/randomPet:RandomPet": [{}, /^[a-z]+-[a-z]+$/, (o) => assert.deepEqual(o, {})],
   "random:index/randomInteger:RandomInteger": [{ min: 5, max: 7 }, /^[5-7]$/, (o) => assert.ok([5, 6, 7].includes(o["result"] as number))],
   "random:index/randomUuid:RandomUuid": [{}, UUID, (o) => assert.match(String(o["result"]), UUID)],
+  "aws:ec2/networkInterface:NetworkInterface": [{}, /^eni-[0-9a-f]{17}$/, (o) => {
+    assert.match(String(o["privateIp"]), /^192\.0\.2\./);
+    assert.deepEqual(o["privateIps"], [o["privateIp"]]);
+  }],
+  "aws:ec2/eipAssociation:EipAssociation": [{}, /^eipassoc-[0-9a-f]{17}$/, (o) => assert.deepEqual(o, {})],
+  "tls:index/certRequest:CertRequest": [{}, /^[0-9a-f]{40}$/, (o) => assert.match(String(o["certRequestPem"]), /^-----BEGIN CERTIFICATE REQUEST-----\n/)],
+  "command:remote:Command": [{ create: "true" }, /^n-[0-9a-f]{8}$/, (o) => assert.deepEqual(o, {}, "what a command prints exists only after it ran")],
+  "command:local:Command": [{ create: "true" }, /^n-[0-9a-f]{8}$/, (o) => assert.deepEqual(o, {})],
 };
 
 test("every row of the table has a test here, and the reverse", () => {
@@ -111,11 +123,30 @@ for (const [type, [inputs, id, check]] of Object.entries(ROWS)) {
   });
 }
 
-test("only the random password's result is secret", () => {
+test("secret outputs: the random password's result and a private key's private halves, nothing else", () => {
+  const SECRET: Record<string, string[]> = {
+    "random:index/randomPassword:RandomPassword": ["result"],
+    "tls:index/privateKey:PrivateKey": ["privateKeyPem", "privateKeyOpenssh", "privateKeyPemPkcs8"],
+  };
   for (const type of Object.keys(MOCK_OUTPUT_RULES)) {
-    const secret = mockOutputsFor(ctx(type)).secretOutputs;
-    assert.deepEqual(secret, type === "random:index/randomPassword:RandomPassword" ? ["result"] : [], type);
+    assert.deepEqual(mockOutputsFor(ctx(type)).secretOutputs, SECRET[type] ?? [], type);
   }
+});
+
+test("deploy-only outputs: real key pairs, and what Berth's join-token command prints, encrypted to its key", () => {
+  const rsa = mockOutputsFor(ctx("tls:index/privateKey:PrivateKey", { algorithm: "RSA" })).deployOutputs;
+  const ed = mockOutputsFor(ctx("tls:index/privateKey:PrivateKey", { algorithm: "ED25519" })).deployOutputs;
+  for (const pair of [rsa, ed]) {
+    const pub = crypto.createPublicKey(String(pair["publicKeyPem"]));
+    const priv = crypto.createPrivateKey(String(pair["privateKeyPem"]));
+    assert.deepEqual(crypto.createPublicKey(priv).export({ type: "spki", format: "der" }), pub.export({ type: "spki", format: "der" }));
+  }
+  assert.match(String(ed["publicKeyOpenssh"]), /^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]+=*\n$/);
+  assert.match(String(rsa["publicKeyOpenssh"]), /^ssh-rsa AAAAB3NzaC1yc2EAAAAD[A-Za-z0-9+/]+=*\n$/);
+  const command = mockOutputsFor(ctx("command:remote:Command", { create: renderSwarmTokenCommand(String(rsa["publicKeyPem"])) })).deployOutputs;
+  assert.deepEqual(decryptSwarmTokens(String(command["stdout"]), String(rsa["privateKeyPem"])), MOCK_SWARM_TOKENS);
+  assert.deepEqual(mockOutputsFor(ctx("command:remote:Command", { create: "uptime" })).deployOutputs, { stdout: "", stderr: "" });
+  assert.deepEqual(mockOutputsFor(ctx("openstack:networking/port:Port")).deployOutputs, {}, "most rows have none");
 });
 
 test("prefix rows: providers get a uuid; Kubernetes objects a name and uid, status unknown", () => {
@@ -129,9 +160,9 @@ test("prefix rows: providers get a uuid; Kubernetes objects a name and uid, stat
 });
 
 test("types the table does not know: no id and no outputs (they stay unknown)", () => {
-  for (const type of ["command:remote:Command", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:helm.sh/v4:Chart", "x:y:Z"]) {
+  for (const type of ["kubernetes:yaml/v2:ConfigGroup", "kubernetes:helm.sh/v4:Chart", "x:y:Z"]) {
     assert.equal(mockRuleFor(type), undefined, type);
-    assert.deepEqual(mockOutputsFor(ctx(type)), { id: undefined, outputs: {}, secretOutputs: [] }, type);
+    assert.deepEqual(mockOutputsFor(ctx(type)), { id: undefined, outputs: {}, secretOutputs: [], deployOutputs: {} }, type);
   }
 });
 
