@@ -15,6 +15,7 @@ const PARTS = [
   "workloads.md",
   "blueprint.md",
   "preview.md",
+  "testing.md",
   "bench.md",
   "_development.md",
 ];

@@ -4,6 +4,8 @@
 #
 # Needs Debian's docker.io, busybox-static, cloud-init, shellcheck and chromium (scripts/setup.sh installs them).
 # BERTH_TEST_FILES="test/a.test.ts test/b.test.ts" runs only those files (still with the engine).
+# --consumer runs only the consumer suite (test/consumer/: the packed tarball installed into users' projects);
+# `npm run test:consumer` does that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +13,8 @@ echo "== tsc --noEmit (src, test, examples, bench, program)"
 npx tsc --noEmit -p tsconfig.json
 echo "== lint"
 npx biome lint --error-on-warnings
-echo "== build"
-npx tsc -p tsconfig.build.json
+echo "== build (dist/ made afresh, so nothing stale is packed)"
+npm run --silent build
 
 engine_dir=$(mktemp -d /tmp/berth-dockerd.XXXXXX)
 stop_engine() { bash scripts/dockerd.sh stop "$engine_dir"; }
@@ -21,8 +23,12 @@ echo "== starting a private dockerd under $engine_dir"
 engine_env=$(bash scripts/dockerd.sh start "$engine_dir")
 while IFS='=' read -r key value; do export "$key=$value"; done <<<"$engine_env"
 export BERTH_REQUIRE_DOCKER=1
+# The consumer suite packs Berth once and installs it into users' projects here; removed with the engine's folder.
+export BERTH_CONSUMER_DIR="$engine_dir/consumer"
 
-if [ -n "${BERTH_TEST_FILES:-}" ]; then
+if [ "${1:-}" = "--consumer" ]; then
+  mapfile -t files < <(find test/consumer -name '*.test.ts' | sort)
+elif [ -n "${BERTH_TEST_FILES:-}" ]; then
   read -r -a files <<<"$BERTH_TEST_FILES"
 else
   mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort)

@@ -38,6 +38,6 @@ export function configKeyFrom(text: string): string {
   if (CONFIG_NAME.test(text) && text.length <= 100) return text;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  const base = text.replace(/[^A-Za-z0-9_.\/-]+/g, "_").slice(0, 80) || "key";
+  const base = text.replace(/[^A-Za-z0-9_./-]+/g, "_").slice(0, 80) || "key";
   return `${base}_${h.toString(16).padStart(8, "0")}`;
 }

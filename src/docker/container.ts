@@ -116,7 +116,7 @@ export class DockerContainer extends pulumi.ComponentResource {
       this.imageId = adopted.imageId;
       this.containerName = adopted.containerName;
       this.ipAddress = adopted.ipAddress;
-      this.ports = adopted.ports.apply((ps) => ps.map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: p.protocol })));
+      this.ports = adopted.ports.apply((ps) => (ps ?? []).map((p) => ({ internal: p.internal, external: p.external, ip: p.ip, protocol: p.protocol })));
       this.networkSettings = adopted.networkSettings.apply(networksOf);
       this.ready = adopted.running;
       this.exitCode = pulumi.output(undefined);

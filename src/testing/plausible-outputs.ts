@@ -114,6 +114,25 @@ function k8sMetadata(c: MockContext): Record<string, unknown> {
 const PETS = ["calm", "brave", "quiet", "swift"];
 const ANIMALS = ["heron", "otter", "lynx", "wren"];
 
+/** The outputs of Berth's dynamic resources, by type. */
+const DYNAMIC_OUTPUTS: Readonly<Record<string, (c: MockContext) => Record<string, unknown>>> = {
+  "pulumi-nodejs:dynamic/berth:Readiness": () => ({ ready: true }),
+  "pulumi-nodejs:dynamic/berth:ImageImport": (c) => ({
+    imageId: fakeSha256(seed(c)),
+    contentHash: fakeSha256(seed(c, "content")),
+    repoTag: `${str(c.inputs["repository"]) ?? c.name}:${str(c.inputs["tag"]) ?? "latest"}`,
+  }),
+  "pulumi-nodejs:dynamic/berth:ContainerAdoption": (c) => ({
+    containerId: fakeHex(seed(c), 64),
+    containerName: str(c.inputs["name"]) ?? c.name,
+    imageId: fakeSha256(seed(c, "image")),
+    ipAddress: fakeIpv4(seed(c), "container"),
+    ports: [],
+    networkSettings: { Networks: { bridge: { IPAddress: fakeIpv4(seed(c), "container"), IPPrefixLen: 24, Gateway: "198.51.100.1", MacAddress: "" } } },
+    running: true,
+  }),
+};
+
 /** The table, by exact type token. */
 export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
   // Docker
@@ -309,6 +328,10 @@ export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
     id: (c) => fakeHex(seed(c), 40),
     outputs: (c) => ({ certRequestPem: `-----BEGIN CERTIFICATE REQUEST-----\n${fakeBase64(seed(c, "csr"), 48)}\n-----END CERTIFICATE REQUEST-----\n` }),
   },
+  // Berth's own dynamic resources.
+  ...Object.fromEntries(
+    Object.entries(DYNAMIC_OUTPUTS).map(([type, outputs]) => [type, { id: (c: MockContext) => `${c.name}-${fakeHex(seed(c), 12)}`, outputs }]),
+  ),
   // Commands: what they print exists only after they ran.
   "command:remote:Command": {
     id: (c) => `${c.name}-${fakeHex(seed(c), 8)}`,

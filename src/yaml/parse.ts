@@ -1,4 +1,7 @@
 import { type Schema, YAMLException, load } from "js-yaml";
+
+/** A js-yaml schema, typed opaquely so that Berth's published types never need js-yaml's. */
+export type YamlSchema = object;
 import { DEFAULT_ALIAS_BUDGET, aliasOverBudget, distinctSize, expandedSize } from "./alias-budget";
 import type { Diagnostic } from "./diagnostic";
 import { LineIndex, type PositionNode, PositionRecorder, type SourcePosition } from "./positions";
@@ -33,7 +36,7 @@ export interface ParsedYaml {
 /** Options for {@link parseYaml}. */
 export interface ParseYamlOptions {
   /** The js-yaml schema (the Compose loader adds YAML 1.1 octals). @default js-yaml's default schema */
-  schema?: Schema;
+  schema?: YamlSchema;
   /**
    * How many nodes aliases (`*name`) may add to the document when expanded; a document over it is a problem at the
    * alias that passed the budget, and its value is not returned.
@@ -85,7 +88,7 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions 
   let value: unknown;
   let root: PositionNode | undefined;
   try {
-    value = load(text, { filename: file, listener: recorder.listener, ...(options.schema ? { schema: options.schema } : {}) });
+    value = load(text, { filename: file, listener: recorder.listener, ...(options.schema ? { schema: options.schema as Schema } : {}) });
     root = recorder.root();
     const overBudget = checkAliases(value, root, text, lines, file, options.aliasBudget ?? DEFAULT_ALIAS_BUDGET);
     if (overBudget) {

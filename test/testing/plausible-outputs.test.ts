@@ -106,6 +106,16 @@ const ROWS: Record<string, [Record<string, unknown>, RegExp, (o: Record<string, 
   }],
   "aws:ec2/eipAssociation:EipAssociation": [{}, /^eipassoc-[0-9a-f]{17}$/, (o) => assert.deepEqual(o, {})],
   "tls:index/certRequest:CertRequest": [{}, /^[0-9a-f]{40}$/, (o) => assert.match(String(o["certRequestPem"]), /^-----BEGIN CERTIFICATE REQUEST-----\n/)],
+  "pulumi-nodejs:dynamic/berth:ContainerAdoption": [{ name: "db" }, /^n-[0-9a-f]{12}$/, (o) => {
+    assert.equal(o["containerName"], "db");
+    assert.deepEqual(o["ports"], []);
+    assert.equal(o["running"], true);
+  }],
+  "pulumi-nodejs:dynamic/berth:Readiness": [{}, /^n-[0-9a-f]{12}$/, (o) => assert.deepEqual(o, { ready: true })],
+  "pulumi-nodejs:dynamic/berth:ImageImport": [{ repository: "app", tag: "v1" }, /^n-[0-9a-f]{12}$/, (o) => {
+    assert.equal(o["repoTag"], "app:v1");
+    assert.match(String(o["imageId"]), /^sha256:[0-9a-f]{64}$/);
+  }],
   "command:remote:Command": [{ create: "true" }, /^n-[0-9a-f]{8}$/, (o) => assert.deepEqual(o, {}, "what a command prints exists only after it ran")],
   "command:local:Command": [{ create: "true" }, /^n-[0-9a-f]{8}$/, (o) => assert.deepEqual(o, {})],
 };
