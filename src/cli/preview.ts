@@ -19,6 +19,15 @@ import { type CliCommand, type CliIo, EXIT } from "./io";
 /** The exit code when `--fail-on` is reached. */
 export const EXIT_FINDINGS = 4;
 
+/** The default `--timeout`, in seconds: a preview runs no deployment, so two minutes is ample. */
+export const DEFAULT_PREVIEW_TIMEOUT_SECONDS = 120;
+
+/** The longest `--timeout` a Node.js timer can honour (2^31 - 1 ms), in whole seconds. */
+export const MAX_PREVIEW_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** How often, at most seconds apart, `berth preview` says it is still running. */
+export const PROGRESS_EVERY_SECONDS = 10;
+
 /** The output formats, each with its renderer. */
 export const PREVIEW_FORMATS: Readonly<Record<string, (doc: PreviewDocument) => string>> = {
   tree: renderTree,
@@ -37,7 +46,7 @@ export interface PreviewArgs {
   format: string;
   out?: string;
   failOn?: Severity;
-  /** @default 600 */
+  /** @default 120 ({@link DEFAULT_PREVIEW_TIMEOUT_SECONDS}) */
   timeoutSeconds: number;
 }
 
@@ -52,14 +61,15 @@ options:
   --format FORMAT      tree (default), json, mermaid, dot or html
   --out FILE           write the rendering to FILE instead of standard output
   --fail-on SEVERITY   exit ${EXIT_FINDINGS} when a security finding is at least high, medium or low
-  --timeout SECONDS    stop a program that runs longer (default 600)
+  --timeout SECONDS    stop a program that runs longer (default ${DEFAULT_PREVIEW_TIMEOUT_SECONDS}, at most ${MAX_PREVIEW_TIMEOUT_SECONDS})
 
-The security report and progress go to standard error. Exit codes: 0 done, 2 the program failed or the input is
+The security report, the program's own output (all of it) and a progress line at least every ${PROGRESS_EVERY_SECONDS} s go to
+standard error. Exit codes: 0 done, 2 the program failed or the input is
 wrong, ${EXIT_FINDINGS} a finding reached --fail-on, 64 wrong usage.`;
 
 /** Parses the arguments; returns the usage problem as a string. */
 export function parsePreviewArgs(args: readonly string[]): PreviewArgs | string {
-  const parsed: PreviewArgs = { target: "", config: [], format: "tree", timeoutSeconds: 600 };
+  const parsed: PreviewArgs = { target: "", config: [], format: "tree", timeoutSeconds: DEFAULT_PREVIEW_TIMEOUT_SECONDS };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -97,6 +107,7 @@ export function parsePreviewArgs(args: readonly string[]): PreviewArgs | string 
       case "--timeout": {
         const seconds = Number(value);
         if (!Number.isFinite(seconds) || seconds <= 0) return `--timeout ${value}: expected a number of seconds`;
+        if (seconds > MAX_PREVIEW_TIMEOUT_SECONDS) return `--timeout ${value}: at most ${MAX_PREVIEW_TIMEOUT_SECONDS} seconds (what a timer can wait)`;
         parsed.timeoutSeconds = seconds;
         break;
       }
@@ -128,18 +139,24 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const started = Date.now();
   let lastReport = started;
   let lastCount = 0;
+  const report = (registered: number): void => {
+    io.err(`berth preview: ${registered} resources registered (${Math.round((Date.now() - started) / 1000)} s)\n`);
+    lastReport = Date.now();
+    lastCount = registered;
+  };
+  // A sign of life at least every PROGRESS_EVERY_SECONDS, also while the program registers nothing new.
+  const heartbeat = setInterval(() => {
+    if (Date.now() - lastReport >= PROGRESS_EVERY_SECONDS * 1000 - 50) report(lastCount);
+  }, 1000);
+  heartbeat.unref();
   const outcome = await previewTarget(target, {
     onOutput: (text) => io.err(text),
     onProgress: (registered) => {
-      const now = Date.now();
-      if (registered !== lastCount && now - lastReport >= 2000) {
-        io.err(`berth preview: ${registered} resources registered (${Math.round((now - started) / 1000)} s)\n`);
-        lastReport = now;
-        lastCount = registered;
-      }
+      if (registered !== lastCount && Date.now() - lastReport >= 2000) report(registered);
+      else lastCount = registered;
     },
     timeoutMs: parsed.timeoutSeconds * 1000,
-  });
+  }).finally(() => clearInterval(heartbeat));
   if (!outcome.ok) {
     const { error } = outcome;
     const text = error.stack !== "" ? error.stack : error.name === "ArgsError" ? error.message : `${error.name}: ${error.message}`;

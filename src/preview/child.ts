@@ -101,11 +101,26 @@ async function loadBlueprint(job: ChildJob, blueprint: NonNullable<ChildJob["blu
   return {};
 }
 
+/**
+ * Exits once everything written to stdout and stderr has reached the pipe: `process.exit` alone drops what is still
+ * buffered, which cut a chatty program's output short.
+ */
+function exitFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 async function main(): Promise<void> {
   const job = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as ChildJob;
-  const write = (result: ChildResult): void => writeFileSync(job.resultFile, JSON.stringify(result));
+  // The first result written is the one: a failure reported while the program still runs is not overwritten.
+  let written = false;
+  const write = (result: ChildResult): void => {
+    if (written) return;
+    written = true;
+    writeFileSync(job.resultFile, JSON.stringify(result));
+  };
   let rec: Recorder | undefined;
-  const fail = (err: unknown): never => {
+  const fail = (err: unknown): void => {
     write({
       resources: rec?.resources ?? [],
       calls: rec?.calls ?? [],
@@ -113,7 +128,7 @@ async function main(): Promise<void> {
       outputNames: {},
       error: toChildError(err, job.internalDirs),
     });
-    process.exit(2);
+    exitFlushed(2);
   };
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
@@ -161,7 +176,9 @@ async function main(): Promise<void> {
     await recorder.settle();
   } catch (err) {
     fail(err);
+    return;
   }
+  if (written) return;
 
   const states: Record<string, RecordedState> = {};
   const monitor = pulumi.runtime.getMonitor() as unknown as MonitorState;
@@ -180,7 +197,7 @@ async function main(): Promise<void> {
     outputNames[urn] = names;
   }
   write({ resources: recorder.resources, calls: recorder.calls, states, outputNames });
-  process.exit(0);
+  exitFlushed(0);
 }
 
 main().catch((err: unknown) => {

@@ -14,7 +14,7 @@ export interface PreviewOptions {
   onOutput?: (text: string) => void;
   /** Resources registered so far, now and then. @default ignored */
   onProgress?: (registered: number) => void;
-  /** @default 600000 */
+  /** @default 120000 */
   timeoutMs?: number;
 }
 

@@ -18,7 +18,7 @@ export interface RunOptions {
   onOutput?: (text: string) => void;
   /** Called now and then with the number of resources registered so far. @default ignored */
   onProgress?: (registered: number) => void;
-  /** Kill the program after this long. @default 600000 (10 minutes) */
+  /** Kill the program after this long. @default 120000 (two minutes) */
   timeoutMs?: number;
 }
 
@@ -52,7 +52,7 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
     child.on("message", (message: ChildProgress) => {
       if (message && message.kind === "progress") options.onProgress?.(message.registered);
     });
-    const timeoutMs = options.timeoutMs ?? 600_000;
+    const timeoutMs = options.timeoutMs ?? 120_000;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
+import { readUserFile } from "../core/files";
+import { parseYaml } from "../yaml/parse";
 import {
   type ProjectSettings,
   type ResolvedConfig,
@@ -54,12 +55,17 @@ export interface TargetOptions {
 
 const ENTRY_CANDIDATES = ["index.ts", "index.mts", "index.js", "index.mjs", "index.cjs"];
 
+/**
+ * Reads a Pulumi.yaml, a stack file or a blueprint's top for settings: a regular file of bounded size, through the
+ * positioned YAML parser (so an alias bomb is refused at its alias, and a syntax error has its position).
+ */
 function loadYaml(file: string): { doc?: unknown; problem?: string } {
-  try {
-    return { doc: yaml.load(readFileSync(file, "utf8")) };
-  } catch (err) {
-    return { problem: `${file}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` };
-  }
+  const read = readUserFile(file);
+  if (!read.ok) return { problem: read.message };
+  const parsed = parseYaml(read.text, file);
+  const first = parsed.problems[0];
+  if (first) return { problem: `${first.file}:${first.line}:${first.col}: ${first.message}` };
+  return { doc: parsed.value };
 }
 
 /** The entry file for a project directory and its `main:` (a file, or a directory with package.json `main` or index). */

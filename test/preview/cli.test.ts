@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
+import { parsePreviewArgs } from "../../src/cli/preview";
 import type { PreviewDocument } from "../../src/preview/document";
 import { berth } from "./cli-harness";
 
@@ -134,4 +135,28 @@ test("a blueprint input of the wrong type is reported before anything runs", asy
   const run = await berth("preview", BLUEPRINT, "--config", "web_port=http");
   assert.equal(run.code, 2);
   assert.match(run.err, /--config web_port=http: input web_port is declared as integer/);
+});
+
+test("the program's whole output is relayed, however much it prints", async () => {
+  const run = await berth("preview", "test/fixtures/preview/chatty", "--format", "json");
+  assert.equal(run.code, 0, run.err.slice(-2000));
+  assert.ok(run.err.includes("END-OF-STDOUT\n"), "the last line of stdout arrives");
+  assert.ok(run.err.includes("END-OF-STDERR\n"), "the last line of stderr arrives");
+  const xs = run.err.split("\n").filter((l) => l === "x".repeat(1023)).length;
+  assert.equal(xs, 4 * 1024, "every line of the 4 MB arrives");
+});
+
+test("a program that registers nothing for a while still gets a progress line at least every 10 s", async () => {
+  const run = await berth("preview", "test/fixtures/preview/slow", "--format", "json");
+  assert.equal(run.code, 0, run.err);
+  assert.match(run.err, /berth preview: \d+ resources registered \((9|1[0-9]) s\)\n/);
+});
+
+test("--timeout: two minutes by default, at most what a timer can wait, and a number", () => {
+  const parsed = parsePreviewArgs(["x"]);
+  assert.equal(typeof parsed === "object" && parsed.timeoutSeconds, 120);
+  assert.equal(parsePreviewArgs(["x", "--timeout", "3000000"]), "--timeout 3000000: at most 2147483 seconds (what a timer can wait)");
+  assert.equal(parsePreviewArgs(["x", "--timeout", "0"]), "--timeout 0: expected a number of seconds");
+  const ok = parsePreviewArgs(["x", "--timeout", "2147483"]);
+  assert.equal(typeof ok === "object" && ok.timeoutSeconds, 2147483);
 });
