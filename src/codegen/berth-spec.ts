@@ -44,8 +44,8 @@ export type BerthOrigin =
 export function berthOrigin(root: string = BERTH_ROOT): BerthOrigin {
   const parts = root.split(path.sep);
   const nm = parts.lastIndexOf("node_modules");
-  const version = berthPackage(root).version;
   if (nm < 0) return { kind: "checkout", root };
+  const version = berthPackage(root).version;
   const projectRoot = parts.slice(0, nm).join(path.sep) || path.sep;
   const key = parts.slice(nm).join("/");
   for (const lock of [path.join(projectRoot, "node_modules", ".package-lock.json"), path.join(projectRoot, "package-lock.json")]) {
