@@ -163,12 +163,6 @@ export function resolveConfig(
   }
 
   for (const [key, rawKey] of required) {
-    // A secret declared with `secret: true` cannot be read offline anyway: it gets a placeholder, as `secure:` does.
-    if (secret.has(key)) {
-      values[key] = secretPlaceholder(key);
-      notes.push(`${key} is a secret declared in Pulumi.yaml and not set: the program sees a placeholder marked secret`);
-      continue;
-    }
     problems.push(
       `configuration value ${key} is declared in Pulumi.yaml without a default and is not set in ${stackFile}: ` +
         `pass --config ${rawKey}=VALUE`,

@@ -46,9 +46,23 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
       },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
-    const output = (chunk: Buffer): void => options.onOutput?.(chunk.toString("utf8"));
-    child.stdout?.on("data", output);
-    child.stderr?.on("data", output);
+    // Relayed a line at a time per stream, so a stdout line and a stderr line never cut into each other.
+    const relay = (stream: NodeJS.ReadableStream | null): (() => void) => {
+      let pending = "";
+      stream?.setEncoding("utf8");
+      stream?.on("data", (chunk: string) => {
+        const text = pending + chunk;
+        const cut = text.lastIndexOf("\n") + 1;
+        pending = text.slice(cut);
+        if (cut > 0) options.onOutput?.(text.slice(0, cut));
+      });
+      return () => {
+        if (pending !== "") options.onOutput?.(pending);
+        pending = "";
+      };
+    };
+    const flushStdout = relay(child.stdout);
+    const flushStderr = relay(child.stderr);
     child.on("message", (message: ChildProgress) => {
       if (message && message.kind === "progress") options.onProgress?.(message.registered);
     });
@@ -59,6 +73,8 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
       child.kill("SIGKILL");
     }, timeoutMs);
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    flushStdout();
+    flushStderr();
     clearTimeout(timer);
     if (timedOut) {
       return {

@@ -93,10 +93,3 @@ test("resolveConfig reports a declared value with no default that nobody set, an
   ]);
 });
 
-test("resolveConfig: a secret declared in Pulumi.yaml and not set gets a placeholder marked secret, with a note", () => {
-  const resolved = resolveConfig({ name: "p", config: { dbPassword: { type: "string", secret: true } } }, undefined, []);
-  assert.deepEqual(resolved.problems, []);
-  assert.deepEqual(resolved.values, { "p:dbPassword": "(secret p:dbPassword: not decrypted offline)" });
-  assert.deepEqual(resolved.secretKeys, ["p:dbPassword"]);
-  assert.deepEqual(resolved.notes, ["p:dbPassword is a secret declared in Pulumi.yaml and not set: the program sees a placeholder marked secret"]);
-});
