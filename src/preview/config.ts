@@ -5,6 +5,8 @@
  * secrets provider), so each becomes a placeholder that the program sees as a secret.
  */
 
+import { shown } from "../core/files";
+
 /** What a program's `Pulumi.yaml` says that matters to a preview. */
 export interface ProjectSettings {
   /** The project name (`name:`). */
@@ -83,7 +85,7 @@ export function readProjectSettings(doc: unknown, file: string): { settings?: Pr
   if (typeof name !== "string" || name === "") problems.push(`${file}: \`name:\` must be the project's name`);
   const runtime = isRecord(doc["runtime"]) ? doc["runtime"]["name"] : doc["runtime"];
   if (runtime !== undefined && runtime !== "nodejs") {
-    problems.push(`${file}: runtime is "${String(runtime)}"; berth preview runs Node.js (TypeScript/JavaScript) programs only`);
+    problems.push(`${file}: runtime is ${shown(runtime)}; berth preview runs Node.js (TypeScript/JavaScript) programs only`);
   }
   const main = doc["main"];
   if (main !== undefined && typeof main !== "string") problems.push(`${file}: \`main:\` must be a path`);
@@ -164,8 +166,8 @@ export function resolveConfig(
 
   for (const [key, rawKey] of required) {
     problems.push(
-      `configuration value ${key} is declared in Pulumi.yaml without a default and is not set in ${stackFile}: ` +
-        `pass --config ${rawKey}=VALUE`,
+      `configuration value ${key.length > 120 ? shown(key, 120) : key} is declared in Pulumi.yaml without a default and is not set in ${stackFile}: ` +
+        `pass --config ${rawKey.length > 120 ? shown(rawKey, 120) : rawKey}=VALUE`,
     );
   }
   return { values, secretKeys: [...secret].filter((k) => k in values).sort(), notes, problems };

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { readUserFile } from "../core/files";
+import { stackNameProblem } from "../codegen/names";
+import { readUserFile, shown } from "../core/files";
 import { parseYaml } from "../yaml/parse";
 import {
   type ProjectSettings,
@@ -72,7 +73,7 @@ function loadYaml(file: string): { doc?: unknown; problem?: string } {
 export function findEntry(dir: string, main: string | undefined): { entry?: string; problem?: string } {
   const base = main ? path.resolve(dir, main) : dir;
   if (existsSync(base) && statSync(base).isFile()) return { entry: base };
-  if (!existsSync(base)) return { problem: `main ${main} (from Pulumi.yaml) does not exist under ${dir}` };
+  if (!existsSync(base)) return { problem: `main ${shown(main)} (from Pulumi.yaml) does not exist under ${dir}` };
   const pkgFile = path.join(base, "package.json");
   if (existsSync(pkgFile)) {
     const pkgMain = (JSON.parse(readFileSync(pkgFile, "utf8")) as { main?: unknown }).main;
@@ -81,7 +82,7 @@ export function findEntry(dir: string, main: string | undefined): { entry?: stri
       for (const candidate of [file, `${file}.ts`, `${file}.js`, path.join(file, "index.ts"), path.join(file, "index.js")]) {
         if (existsSync(candidate) && statSync(candidate).isFile()) return { entry: candidate };
       }
-      return { problem: `package.json main "${pkgMain}" does not exist in ${base}: build the program first or point main at its TypeScript entry` };
+      return { problem: `package.json main ${shown(pkgMain)} does not exist in ${base}: build the program first or point main at its TypeScript entry` };
     }
   }
   for (const candidate of ENTRY_CANDIDATES) {
@@ -147,6 +148,8 @@ export function blueprintSettings(
 /** Resolves the command line's PROGRAM_DIR or BLUEPRINT.yaml argument. */
 export function resolveTarget(arg: string, options: TargetOptions): TargetResolution {
   const notes: string[] = [];
+  const badStack = options.stack === undefined ? undefined : stackNameProblem(options.stack);
+  if (badStack) return { problems: [`--stack ${badStack}`], notes };
   const full = path.resolve(options.cwd, arg);
   if (!existsSync(full)) return { problems: [`${arg} does not exist`], notes };
   const isFile = statSync(full).isFile();
