@@ -7,3 +7,5 @@
 export * from "./container-args";
 export * from "./container";
 export * from "./compose-project";
+export * from "./build-context";
+export { dependsOnLabel } from "../compose/docker-plan";
