@@ -80,6 +80,9 @@ export interface Assembled {
 
 const isMap = (v: Raw): v is Record<string, Raw> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof ComposeTag);
 
+/** The identity of the merged tree of the -f files, for extends within it (no file has this name). */
+const PROJECT = "\u0000project";
+
 /** Variables Compose sets itself: substituted as literals, never read from stack configuration. */
 const BUILT_IN = new Set(["COMPOSE_PROJECT_NAME"]);
 
@@ -190,7 +193,8 @@ class Assembler {
         problem: (p, message) => this.error(loaded.origins.where(p), p, message),
       }) as Doc;
     });
-    this.applyExtends(doc, origins, files[0]?.file ?? "", env);
+    // The merged tree is not any one file: a service extending one of the -f files by name reads that file afresh.
+    this.applyExtends(doc, origins, PROJECT, env);
     return { doc, origins };
   }
 
@@ -303,14 +307,15 @@ class Assembler {
     if (done.has(id)) return;
     const service = services[name];
     const at: TreePath = ["services", name];
-    if (!isMap(service) || service["extends"] === undefined) {
+    if (trail.includes(id)) {
+      const cycle = [...trail.slice(trail.indexOf(id)), id].map((s) => s.slice(s.lastIndexOf("#") + 1)).join(" → ");
+      const first = trail[trail.indexOf(id)]!;
+      const firstAt: TreePath = ["services", first.slice(first.lastIndexOf("#") + 1), "extends"];
+      this.error(origins.where(firstAt), firstAt, `extends has a cycle: ${cycle}`);
       done.add(id);
       return;
     }
-    if (trail.includes(id)) {
-      const cycle = [...trail.slice(trail.indexOf(id)), id].map((s) => s.split("#")[1]).join(" → ");
-      this.error(origins.where([...at, "extends"]), [...at, "extends"], `extends has a cycle: ${cycle}`);
-      delete service["extends"];
+    if (!isMap(service) || service["extends"] === undefined) {
       done.add(id);
       return;
     }
@@ -340,7 +345,7 @@ class Assembler {
     let base: Raw;
     let baseOrigins: Origins;
     let basePath: TreePath;
-    if (baseFile === undefined || baseFile === file) {
+    if (baseFile === undefined) {
       if (!(baseName in services)) {
         this.error(origins.where(extAt), extAt, `extends service "${baseName}", which is not a service of this file`);
         done.add(id);
@@ -373,6 +378,7 @@ class Assembler {
     const result = merge(clone(base ?? {}), service, [], [], {
       origins: merged,
       overOrigins: local,
+      rulePrefix: at,
       resolve: this.resolve,
       problem: (p, message) => this.error(local.where(p), [...at, ...p], message),
     });
@@ -469,6 +475,9 @@ function selectProfiles(doc: Doc, origins: Origins, active: readonly string[], a
         continue;
       }
       a.error(origins.where(at), at, `depends on ${name}, which is only in the profiles ${JSON.stringify(profiles)}; activate one with --profile, or make the dependency \`required: false\``);
+      // Said once: the dependency goes, so no later check reports it again as an unknown service.
+      if (isMap(deps)) delete deps[name];
+      else if (Array.isArray(deps)) raw["depends_on"] = deps.filter((d) => String(d) !== name);
     }
   }
   for (const name of disabled) delete services[name];

@@ -58,6 +58,11 @@ export function readBuild(t: TypedReader, raw: Raw, buildAt: Path, ctx: BuildCon
     return undefined;
   }
   const context = resolved.file;
+  const kind = ctx.reader.kind(context);
+  if (kind !== "folder") {
+    t.error(at("context"), `the build context ${shown(contextText)} is ${kind === "missing" ? "missing" : kind === "file" ? "a file, not a folder (the Dockerfile's name goes in `dockerfile`)" : "not a folder"}`);
+    return undefined;
+  }
   const dockerfile = t.str(get("dockerfile"), at("dockerfile")) ?? "Dockerfile";
   const dockerfilePath = path.resolve(context, dockerfile);
   const rel = path.relative(context, dockerfilePath);

@@ -153,6 +153,10 @@ class Loader {
           t.error(["services", s.name, "depends_on"], `service "${s.name}" depends on undefined service "${d.service}"`);
         }
       }
+      // Settings that name another service (network_mode, ipc, pid: service:NAME; volumes_from) need it too.
+      for (const [key, other] of serviceRefs(s)) {
+        if (!services.some((o) => o.name === other)) t.error(["services", s.name, key], `service "${s.name}" depends on undefined service "${other}"`);
+      }
     }
     this.checkBounds(services);
     const model: ComposeModel = { services, networks, volumes, configs, secrets };
@@ -959,6 +963,16 @@ class Loader {
     });
     return out;
   }
+}
+
+/** The services a service's host settings name, with the key that names each. */
+function serviceRefs(s: ComposeService): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [key, mode] of [["pid", s.host.pid], ["ipc", s.host.ipc], ["network_mode", s.host.networkMode]] as const) {
+    if (mode?.startsWith("service:")) out.push([key, mode.slice(8)]);
+  }
+  for (const v of s.host.volumesFrom) if (!v.startsWith("container:")) out.push(["volumes_from", v.replace(/^service:/, "").split(":")[0]!]);
+  return out;
 }
 
 /** The folder of a file (the module `path` is shadowed by the key paths inside the loader). */

@@ -138,6 +138,8 @@ export interface MergeContext {
   resolve: (s: string) => string;
   /** Records a problem at a path of the overriding tree. */
   problem: (overPath: TreePath, message: string) => void;
+  /** Where the merged trees sit in a project, for the rules (`["services", "web"]` when merging one service). @default [] */
+  rulePrefix?: TreePath;
 }
 
 /** A deep copy of a loaded tree (tags kept). */
@@ -179,7 +181,7 @@ export function merge(base: Raw, over: Raw, at: TreePath, overAt: TreePath, ctx:
     ctx.origins.link(at, ctx.overOrigins, overAt);
     return clone(over);
   }
-  const rule = mergeRule(at);
+  const rule = mergeRule([...(ctx.rulePrefix ?? []), ...at]);
   if (rule?.kind === "replace") {
     ctx.origins.link(at, ctx.overOrigins, overAt);
     return clone(over);

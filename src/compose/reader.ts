@@ -4,6 +4,7 @@
  * confined to the project's root folder, regular files only, size-capped and strict UTF-8 (src/core/files.ts). The
  * loader itself stays pure: tests give it a reader over an in-memory map.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ReadResult, type ReadScope, readScoped, resolveScoped } from "../core/files";
 
@@ -21,6 +22,8 @@ export interface ComposeReader {
    * as build contexts, which are not read here.
    */
   resolve(ref: string, fromDir: string): { ok: true; file: string } | { ok: false; message: string };
+  /** What a resolved path is, without reading it. */
+  kind(file: string): "file" | "folder" | "other" | "missing";
 }
 
 /**
@@ -43,6 +46,14 @@ export function scopedReader(scope: ReadScope): ComposeReader {
     resolve(ref, fromDir) {
       const r = resolveScoped(ref, fromDir, { ...scope, root });
       return r.ok ? r : { ok: false, message: r.message };
+    },
+    kind(file) {
+      try {
+        const st = fs.lstatSync(file);
+        return st.isFile() ? "file" : st.isDirectory() ? "folder" : "other";
+      } catch {
+        return "missing";
+      }
     },
   };
 }
@@ -70,6 +81,10 @@ export function memoryReader(root: string, files: Readonly<Record<string, string
     resolve(ref, fromDir) {
       const file = path.resolve(fromDir, ref);
       return inside(file) ? { ok: true, file } : { ok: false, message: outside(ref) };
+    },
+    kind(file) {
+      if (files[file] !== undefined) return "file";
+      return Object.keys(files).some((f) => f.startsWith(`${file}/`)) ? "folder" : "missing";
     },
   };
 }
