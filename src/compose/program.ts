@@ -78,7 +78,7 @@ export function renderComposeProgram(model: ComposeModel, opts: ComposeProgramOp
   const problems: Problem[] = [];
   const body = new CodeWriter();
   const imports = new Set<string>(["@pulumi/docker", "@pulumi/pulumi"]);
-  if (opts.target === "swarm") swarmProgram(body, model, opts, values, paths, problems);
+  if (opts.target === "swarm") swarmProgram(body, model, opts, values, paths, problems, imports);
   else dockerProgram(body, model, opts, values, paths, problems, imports);
   for (const p of values.plainSecrets) {
     problems.push({ where: p.where, message: `uses the secret variable ${p.name} where the program needs plain text (a docker-py param); give the setting a value that is not a secret` });
@@ -112,7 +112,15 @@ function base64(expr: string): string {
   return `Buffer.from(${expr}, "utf8").toString("base64")`;
 }
 
-function swarmProgram(w: CodeWriter, model: ComposeModel, opts: ComposeProgramOptions, values: ProgramValues, paths: ProgramPaths, problems: Problem[]): void {
+function swarmProgram(
+  w: CodeWriter,
+  model: ComposeModel,
+  opts: ComposeProgramOptions,
+  values: ProgramValues,
+  paths: ProgramPaths,
+  problems: Problem[],
+  imports: Set<string>,
+): void {
   const name = opts.name;
   const taken = new Set<string>(["fs", "docker", "pulumi", "path", "config", "env", "secrets", "stack"]);
   w.line(`const stack = ${literal(name)};`);
@@ -148,6 +156,7 @@ function swarmProgram(w: CodeWriter, model: ComposeModel, opts: ComposeProgramOp
       problems.push({ where: `services.${s.name}.build`, message: plan.problem });
       continue;
     }
+    imports.add("berth/docker:buildContextDigest");
     const ctx = identifier(`${s.name}-context`, taken);
     const digest = identifier(`${s.name}-digest`, taken);
     const built = identifier(`${s.name}-build`, taken);
@@ -181,8 +190,9 @@ function swarmProgram(w: CodeWriter, model: ComposeModel, opts: ComposeProgramOp
     w.line();
     w.comment("Registry credentials from the stack configuration (registryUsername, and registryPassword as a secret), if set.");
     w.block("function registryAuth(address: string): docker.types.input.RegistryImageAuthConfig | undefined {", "}", () => {
-      w.line("const username = config.get(\"registryUsername\");");
-      w.line("return username === undefined ? undefined : { address, username, password: config.requireSecret(\"registryPassword\") };");
+      w.line("const registry = new pulumi.Config();");
+      w.line("const username = registry.get(\"registryUsername\");");
+      w.line("return username === undefined ? undefined : { address, username, password: registry.requireSecret(\"registryPassword\") };");
     });
   }
   const services: string[] = [];

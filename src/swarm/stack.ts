@@ -136,7 +136,7 @@ export class SwarmStack extends pulumi.ComponentResource {
         `${name}-${s.name}-build`,
         {
           name: b.plan.namedImage ?? tagged,
-          build: { ...args_, tags: [...(args_.tags ?? []), ...(b.plan.namedImage ? [tagged] : [])] },
+          build: b.plan.namedImage ? { ...args_, tags: [...(args_.tags ?? []), tagged] } : args_,
           triggers: { contextDigest: b.digest },
           keepLocally: true,
         },
