@@ -181,7 +181,7 @@ class Loader {
     if (total > this.limits.maxInstances) {
       const big = [...instances].sort((a, b) => b.n - a.n).slice(0, 3);
       const terms = big.map((x) => `${x.s.name} ${count(x.n)}`).join(" + ");
-      const rest = instances.length > big.length ? ` + ${instances.length - big.length} more` : "";
+      const rest = instances.length > big.length ? ` + ${count(instances.length - big.length)} more` : "";
       const at = big[0]!.s;
       t.error(["services", at.name], `the project would run ${count(total)} ${this.target === "docker" ? "containers" : "tasks"} (${terms}${rest}), over the limit of ${count(this.limits.maxInstances)}; lower the replicas, or raise the limit with --max-instances`);
     }
