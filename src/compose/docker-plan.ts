@@ -72,6 +72,11 @@ export interface DockerPlanService {
   containerNames: string[];
   /** The image to pull; undefined for a build (see `build`). */
   image?: { repository: string; tag: string };
+  /**
+   * The image reference as written, when it holds variables that do not split into repository and tag the way its
+   * value does (`${IMAGE}` holding both): a written program splits it when it runs.
+   */
+  imageReference?: string;
   build?: DockerPlanBuild;
   command?: string[];
   entrypoint?: string[];
@@ -235,6 +240,7 @@ export function dockerPlan(model: ComposeModel, project: string, options: Docker
   for (const s of order(model.services, deps, problems)) {
     const where = `services.${s.name}`;
     let image: { repository: string; tag: string } | undefined;
+    let imageReference: string | undefined;
     let build: DockerPlanBuild | undefined;
     if (s.image !== undefined) {
       const resolved = splitImage(resolve(s.image));
@@ -243,8 +249,10 @@ export function dockerPlan(model: ComposeModel, project: string, options: Docker
         problems.push({ where: `${where}.image`, message: `"${resolve(s.image)}" is pinned by digest; a single host pulls (and tags builds) by repository:tag, so give a tag` });
         continue;
       }
-      // With variables, split the written text the way the value splits, or use the value as it is.
-      image = resolve(split.repository) === resolved.repository && resolve(split.tag) === resolved.tag ? split : resolved;
+      // With variables, split the written text the way the value splits; else the value, and the text for programs.
+      const consistent = resolve(split.repository) === resolved.repository && resolve(split.tag) === resolved.tag;
+      image = consistent ? split : resolved;
+      if (!consistent) imageReference = s.image;
     }
     if (s.build) {
       build = { repository: image?.repository ?? `${project}-${s.name}`, tag: image?.tag ?? "latest", args: remoteImageBuild(s.build) };
@@ -281,6 +289,11 @@ export function dockerPlan(model: ComposeModel, project: string, options: Docker
       tmpfs[m.target] = opts.join(",");
     }
     if (Object.keys(tmpfs).length > 0) params["tmpfs"] = tmpfs;
+    // The engine's restart policy with a retry count is a docker-py restart_policy (the typed restart has no count).
+    const retries = s.restart !== undefined ? /^on-failure:(\d+)$/.exec(s.restart) : null;
+    if (retries) {
+      params["restart_policy"] = { Name: "on-failure", MaximumRetryCount: Number(retries[1]) };
+    }
     const checked = mapDockerPyParams({ create: resolveDeep(params, resolve) as Record<string, unknown> });
     for (const p of checked.problems) problems.push({ where: `${where} (as the docker-py param ${p.where.replace(/^create\.params\./, "")})`, message: p.message });
 
@@ -342,10 +355,11 @@ export function dockerPlan(model: ComposeModel, project: string, options: Docker
       wait: w,
     };
     if (image) plan.image = image;
+    if (imageReference !== undefined && !build) plan.imageReference = imageReference;
     if (build) plan.build = build;
     if (s.command) plan.command = s.command;
     if (s.entrypoint) plan.entrypoint = s.entrypoint;
-    if (s.restart !== undefined) plan.restart = s.restart;
+    if (s.restart !== undefined && !retries) plan.restart = s.restart;
     if (w === "healthy" && s.healthcheck) plan.healthTimeoutSeconds = healthTimeout(s.healthcheck);
     if (w === "completed" && s.restart !== undefined && s.restart !== "no") {
       problems.push({

@@ -238,7 +238,7 @@ function dockerProgram(
   const plan = dockerPlan(model, name, markers ? { resolve: (s) => markers.resolve(s) } : {});
   problems.push(...plan.problems);
   imports.add("berth/docker:DockerContainer");
-  const taken = new Set<string>(["docker", "pulumi", "path", "fs", "config", "env", "secrets", "DockerContainer", "buildContextDigest"]);
+  const taken = new Set<string>(["docker", "pulumi", "path", "fs", "config", "env", "secrets", "DockerContainer", "buildContextDigest", "dependsOnLabel", "imageReference"]);
   const vars = new Map<string, string>();
   const label = (labels: Record<string, string>) =>
     Object.keys(labels)
@@ -273,6 +273,11 @@ function dockerProgram(
     const v = identifier(s.key, taken);
     vars.set(`service:${s.key}`, v);
     let image: unknown = s.image;
+    if (s.imageReference !== undefined) {
+      // `${IMAGE}` holding repository and tag: split when the program runs, as the value would be.
+      imports.add("berth/docker:imageReference");
+      image = values.ref(`imageReference(${values.string(s.imageReference, `${where}.image`, true)})`);
+    }
     if (s.build) {
       imports.add("berth/docker:buildContextDigest");
       const ctx = identifier(`${s.key}-context`, taken);

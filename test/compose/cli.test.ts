@@ -116,7 +116,7 @@ test("docker: the written program type-checks and, run, creates exactly ComposeP
   assert.equal(c.stderr, "");
   typeCheck(out);
   const index = fs.readFileSync(path.join(out, "index.ts"), "utf8");
-  assert.match(index, /^import \{ DockerContainer, dependsOnLabel \} from "berth\/docker";$/m);
+  assert.match(index, /^import \{ DockerContainer, dependsOnLabel, imageReference \} from "berth\/docker";$/m);
   assert.match(index, /^const db = new DockerContainer\("proj-db", \{$/m);
   assert.match(index, /^\}, \{ dependsOn: \[backendNetwork, \.\.\.dbReplicas\] \}\);$/m);
   assert.match(index, /^\/\/ web starts after migrate \(service_completed_successfully\)\.$/m);
