@@ -69,13 +69,17 @@ export interface SwarmStackArgs {
 }
 
 /**
- * A Compose file deployed as a Swarm stack: each service a `docker.Service`, each network an overlay `docker.Network`,
- * each volume, config and secret its `docker.Volume`, `docker.ServiceConfig` and `docker.Secret`. Keys with no Swarm
- * meaning are warned about with their file:line (errors with `strict`). Use a `docker.Provider` pointing at a manager.
+ * A Compose project deployed as a Swarm stack: each service a `docker.Service`, each network an overlay
+ * `docker.Network`, each volume, config and secret its `docker.Volume`, `docker.ServiceConfig` and `docker.Secret`; a
+ * service with `build` is built on the manager's engine (`docker.RemoteImage`), pushed to `registry`
+ * (`docker.RegistryImage`) under its content-digest tag, and run by that tag on every node. The project is read as
+ * `docker compose` reads it (override files, include, extends, profiles, `.env`), every file inside `root`. Keys
+ * with no Swarm meaning are warned about with their file:line (errors with `strict`). Use a `docker.Provider`
+ * pointing at a manager.
  *
  * @example
  * ```ts
- * const stack = new SwarmStack("shop", { file: "compose.yaml", rollbackOnFailure: true }, { provider: manager });
+ * const stack = new SwarmStack("shop", { file: "compose.yaml", registry: "registry.example.com/shop", rollbackOnFailure: true }, { provider: manager });
  * export const services = stack.serviceNames;
  * ```
  */
