@@ -11,6 +11,7 @@ import { composeProjectFiles } from "../compose/program-files";
 import { scopedReader } from "../compose/reader";
 import { composeEnvironment } from "../compose/variables";
 import { BuildContextError, buildContextDigest } from "../docker/build-context";
+import { REGISTRY_PATTERN } from "../swarm/stack-mapping";
 import { type CliCommand, EXIT } from "./io";
 
 const USAGE = `usage: berth compose FILE [-f FILE]... --out DIR [--target swarm|docker] [--name NAME] [--stack STACK]
@@ -121,7 +122,7 @@ function parseArgs(args: string[]): ComposeCliOptions | string {
       }
       case "--registry":
         o.registry = need(a);
-        if (o.registry === undefined) problem = "--registry takes HOST[:PORT][/PREFIX]";
+        if (o.registry === undefined || !REGISTRY_PATTERN.test(o.registry)) problem = `--registry takes HOST[:PORT][/PREFIX] (lowercase, no scheme), not "${o.registry ?? ""}"`;
         break;
       case "--max-file-size":
         problem = limit("maxFileBytes", size(a, value()));

@@ -656,6 +656,10 @@ class Loader {
   }
 
   private checkPort(port: ComposePort, path: Path, report = true): ComposePort {
+    if (this.target === "docker" && report) {
+      if (port.mode !== undefined) this.t.info([...path, "mode"], `"mode" is accepted and ignored on docker: one host publishes on itself (${port.mode} is a swarm's choice)`);
+      if (port.name !== undefined) this.t.info([...path, "name"], `"name" is accepted and ignored on docker: the engine has no port names`);
+    }
     if (port.hostIp !== undefined && this.target === "swarm") {
       if (report) this.t.warn(path, `the host address ${port.hostIp} is left out on swarm: the routing mesh publishes on every node`);
       const { hostIp: _dropped, ...rest } = port;

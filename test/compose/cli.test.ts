@@ -141,7 +141,7 @@ test("strict: warnings become errors and nothing is written; usage mistakes exit
   const t = io();
   assert.equal(await main(["compose", fixture("stack.yaml"), "--out", out, "--target", "k8s"], t), 64);
   assert.equal(t.stderr, 'berth compose: --target is swarm or docker, not "k8s"\n');
-  for (const bad of [["--max-ports", "0"], ["--max-instances", "lots"], ["--max-file-size", "-1"], ["--stack", "a/../b"]]) {
+  for (const bad of [["--max-ports", "0"], ["--max-instances", "lots"], ["--max-file-size", "-1"], ["--stack", "a/../b"], ["--registry", "https://reg.example.com"]]) {
     const b = io();
     assert.equal(await main(["compose", fixture("stack.yaml"), "--out", out, ...bad], b), 64, bad.join(" "));
     assert.match(b.stderr, new RegExp(`^berth compose: ${bad[0]} takes `));
