@@ -33,7 +33,12 @@ export class BuildContextError extends Error {
 const CHUNK = 1024 * 1024;
 
 function hashFile(file: string, budget: { bytes: number }, context: string, maxBytes: number): string {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch (err) {
+    throw new BuildContextError(`the file ${file} of the build context cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return "special";
@@ -62,6 +67,17 @@ function hashFile(file: string, budget: { bytes: number }, context: string, maxB
  * ```
  */
 export function buildContextDigest(context: string, options: BuildContextOptions = {}): string {
+  try {
+    return digest(context, options);
+  } catch (err) {
+    if (err instanceof BuildContextError) throw err;
+    // A file that changed or went away while it was read, or one this user may not read.
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new BuildContextError(`the build context ${context} cannot be read (${code ?? (err as Error).message})`);
+  }
+}
+
+function digest(context: string, options: BuildContextOptions): string {
   const maxFiles = options.maxFiles ?? 100_000;
   const maxBytes = options.maxBytes ?? 2 * 1024 ** 3;
   const dockerfile = (options.dockerfile ?? "Dockerfile").split(path.sep).join("/");
@@ -105,7 +121,13 @@ export function buildContextDigest(context: string, options: BuildContextOptions
         if (!excluded) entries.push(`${r}\0dir`);
         todo.push(r);
       } else if (d.isSymbolicLink()) {
-        entries.push(`${r}\0link\0${fs.readlinkSync(full)}`);
+        let target: string;
+        try {
+          target = fs.readlinkSync(full);
+        } catch (err) {
+          throw new BuildContextError(`the link ${full} of the build context cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+        }
+        entries.push(`${r}\0link\0${target}`);
       } else if (d.isFile()) {
         const mode = fs.lstatSync(full).mode;
         entries.push(`${r}\0file\0${mode & 0o111 ? "x" : "-"}\0${hashFile(full, budget, context, maxBytes)}`);
