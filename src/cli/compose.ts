@@ -234,8 +234,13 @@ export const composeCommand: CliCommand = {
     for (const p of problems) io.err(`${main}: error: ${p.where ? `${p.where}: ` : ""}${p.message}\n`);
     if (problems.length > 0) return fail("nothing written, fix the errors above");
     const out = composeProjectFiles(program, { name: project, stack: o.stack, sourceFile: path.relative(dir, main) || path.basename(main) });
-    mkdirSync(dir, { recursive: true });
-    for (const [f, content] of Object.entries(out)) writeFileSync(path.join(dir, f), content);
+    try {
+      mkdirSync(dir, { recursive: true });
+      for (const [f, content] of Object.entries(out)) writeFileSync(path.join(dir, f), content);
+    } catch (err) {
+      // Until the shared project writer (atomic, symlink-safe) takes this over: a clear error, not an internal one.
+      return fail(`cannot write ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     const secrets = program.config.filter((c) => c.secret);
     for (const c of secrets) io.err(`berth compose: set the secret ${c.key} before \`pulumi up\`: pulumi config set --secret ${c.key} <value>  (${c.comment})\n`);
