@@ -96,7 +96,7 @@ export function readDeviceRequest(t: TypedReader, item: Raw, p: Path, defaultCap
   if (ids.length > 0) r.deviceIds = ids;
   if (r.count !== undefined && r.deviceIds) t.error(p, "set `count` or `device_ids`, not both");
   const options = t.dict(m["options"], [...p, "options"], "empty");
-  if (Object.keys(options).length > 0) r.options = Object.fromEntries(Object.entries(options).map(([k, x]) => [k, t.resolve(x)]));
+  if (Object.keys(options).length > 0) r.options = Object.fromEntries(Object.entries(options).map(([k, x]) => [k, t.resolveAt(x, [...p, "options", k])]));
   return r;
 }
 
@@ -143,7 +143,7 @@ export function readHostSettings(t: TypedReader, get: (key: string) => Raw, at: 
   h.securityOpt = t.strings(get("security_opt"), at("security_opt"));
   set("cgroupParent", t.str(get("cgroup_parent"), at("cgroup_parent")));
   set("cgroup", t.oneOf(get("cgroup"), at("cgroup"), ["host", "private"]));
-  h.storageOpt = Object.fromEntries(Object.entries(t.dict(get("storage_opt"), at("storage_opt"), "empty")).map(([k, v]) => [k, t.resolve(v)]));
+  h.storageOpt = Object.fromEntries(Object.entries(t.dict(get("storage_opt"), at("storage_opt"), "empty")).map(([k, v]) => [k, t.resolveAt(v, [...at("storage_opt"), k])]));
   set("networkMode", t.str(get("network_mode"), at("network_mode")));
   set("macAddress", t.str(get("mac_address"), at("mac_address")));
   set("runtime", t.str(get("runtime"), at("runtime")));

@@ -221,7 +221,7 @@ class Loader {
   }
 
   private resolvedDict(v: Raw, path: TreePath): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.t.dict(v, path, "empty")).map(([k, x]) => [k, this.t.resolve(x)]));
+    return Object.fromEntries(Object.entries(this.t.dict(v, path, "empty")).map(([k, x]) => [k, this.t.resolveAt(x, [...path, k])]));
   }
 
   private networks(v: Raw): ComposeNetwork[] {
@@ -603,7 +603,7 @@ class Loader {
     items.forEach((item, i) => {
       const p = [...path, i];
       if (typeof item === "string" || typeof item === "number") {
-        const r = parseShortPort(t.resolve(String(item)));
+        const r = parseShortPort(t.resolveAt(String(item), p));
         if (r.error) t.error(p, r.error);
         if (r.spec) specs.push({ spec: r.spec, p });
       }
@@ -675,7 +675,7 @@ class Loader {
       const p = [...path, i];
       let mount: ComposeMount | undefined;
       if (typeof item === "string") {
-        const r = parseShortVolume(t.resolve(item), this.projectDir, this.options.home ?? "/root");
+        const r = parseShortVolume(t.resolveAt(item, p), this.projectDir, this.options.home ?? "/root");
         if (r.error) t.error(p, r.error);
         mount = r.mount;
       } else {
@@ -936,7 +936,7 @@ class Loader {
       let target: string | undefined;
       const ref = { uid: "0", gid: "0", mode: 0o444 };
       if (typeof item === "string") {
-        source = t.resolve(item);
+        source = t.resolveAt(item, p);
       } else {
         const m = t.mapAt(item, p) ?? {};
         t.only(m, p, ["source", "target", "uid", "gid", "mode"]);
@@ -949,7 +949,7 @@ class Loader {
         }
         const mode = m["mode"];
         if (mode !== undefined) {
-          const resolved = typeof mode === "string" ? t.resolve(mode) : mode;
+          const resolved = typeof mode === "string" ? t.resolveAt(mode, [...p, "mode"]) : mode;
           const n = typeof resolved === "number" ? resolved : typeof resolved === "string" && /^0?[0-7]{1,4}$/.test(resolved) ? Number.parseInt(resolved, 8) : Number.NaN;
           if (!Number.isInteger(n) || n < 0 || n > 0o7777) t.error([...p, "mode"], "must be a file mode, e.g. 0440");
           else ref.mode = n;

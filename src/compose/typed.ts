@@ -11,6 +11,7 @@ import { type ComposeTarget, coverageOf } from "./coverage";
 import type { ComposeDiagnostic } from "./assemble";
 import type { VariableMarkers } from "./markers";
 import type { Origins, TreePath } from "./origins";
+import { namedSecret } from "./program-values";
 import { parseBytes, parseCpus, parseDuration } from "./units";
 
 export type Raw = unknown;
@@ -73,6 +74,25 @@ export class TypedReader {
     return this.markers ? this.markers.resolve(s) : s;
   }
 
+  /**
+   * A string with its markers resolved, for a value Berth parses or checks (a port, a size, a policy): a written
+   * program holds such a value as it is now, so that is said (an info line), and refused for a secret (it would be
+   * written into the program in plain text).
+   */
+  public resolveAt(s: string, path: TreePath): string {
+    if (this.markers?.marked(s)) {
+      const names = [...new Set(this.markers.names(s))];
+      const secret = names.filter((n) => namedSecret(n));
+      const list = names.map((n) => `\${${n}}`).join(", ");
+      if (secret.length > 0) {
+        this.error(path, `uses the secret ${secret.map((n) => `\${${n}}`).join(", ")} in a value Berth reads now (it would be written into the program in plain text); give this setting a value that is not a secret`);
+      } else {
+        this.info(path, `${list} from the environment ${names.length === 1 ? "is" : "are"} read now for this value, which Berth checks: the program holds the value as it is now (edit it there, or write the program again)`);
+      }
+    }
+    return this.resolve(s);
+  }
+
   /** True when a string holds a variable marker. */
   public marked(s: string): boolean {
     return this.markers ? this.markers.marked(s) : false;
@@ -115,7 +135,7 @@ export class TypedReader {
   /** A scalar as a string with markers resolved (numbers and booleans as written); undefined for null. */
   public str(v: Raw, path: TreePath): string | undefined {
     const t = this.text(v, path);
-    return t === undefined ? undefined : this.resolve(t);
+    return t === undefined ? undefined : this.resolveAt(t, path);
   }
 
   /** A scalar as free-form text, markers kept. */
@@ -130,7 +150,7 @@ export class TypedReader {
   public bool(v: Raw, path: TreePath): boolean | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v === "boolean") return v;
-    const s = typeof v === "string" ? this.resolve(v) : undefined;
+    const s = typeof v === "string" ? this.resolveAt(v, path) : undefined;
     if (s !== undefined && TRUE.has(s)) return true;
     if (s !== undefined && FALSE.has(s)) return false;
     this.error(path, `${shown(v)} must be true or false`);
@@ -140,7 +160,7 @@ export class TypedReader {
   /** A whole number within [min, max]. */
   public int(v: Raw, path: TreePath, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
     if (v === undefined || v === null) return undefined;
-    const s = typeof v === "string" ? this.resolve(v).trim() : undefined;
+    const s = typeof v === "string" ? this.resolveAt(v, path).trim() : undefined;
     const n = s !== undefined && /^[-+]?\d{1,16}$/.test(s) ? Number(s) : v;
     if (typeof n === "number" && Number.isSafeInteger(n) && n >= min && n <= max) return n;
     const range = max === Number.MAX_SAFE_INTEGER ? (min === 0 ? "a whole number, 0 or more" : `a whole number of at least ${min}`) : `a whole number from ${min} to ${max}`;
@@ -151,7 +171,7 @@ export class TypedReader {
   /** A finite number within [min, max]. */
   public number(v: Raw, path: TreePath, min = -Number.MAX_VALUE, max = Number.MAX_VALUE): number | undefined {
     if (v === undefined || v === null) return undefined;
-    const s = typeof v === "string" ? this.resolve(v).trim() : undefined;
+    const s = typeof v === "string" ? this.resolveAt(v, path).trim() : undefined;
     const n = s !== undefined && /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : v;
     if (typeof n === "number" && Number.isFinite(n) && n >= min && n <= max) return n;
     this.error(path, `${shown(v)} must be a number${min > -Number.MAX_VALUE ? ` from ${min}` : ""}${max < Number.MAX_VALUE ? ` to ${max}` : ""}`);
@@ -160,7 +180,7 @@ export class TypedReader {
 
   public duration(v: Raw, path: TreePath): number | undefined {
     if (v === undefined || v === null) return undefined;
-    const x = typeof v === "string" ? this.resolve(v) : v;
+    const x = typeof v === "string" ? this.resolveAt(v, path) : v;
     const d = typeof x === "string" || typeof x === "number" ? parseDuration(x) : undefined;
     if (d === undefined || !Number.isSafeInteger(d)) {
       this.error(path, `${shown(x)} is not a duration; write e.g. "10s", "1m30s" or "500ms"`);
@@ -172,7 +192,7 @@ export class TypedReader {
   /** A byte size (`512m`, `1g`, a number of bytes); `-1` only when `allowUnlimited`. */
   public bytes(v: Raw, path: TreePath, allowUnlimited = false): number | undefined {
     if (v === undefined || v === null) return undefined;
-    const x = typeof v === "string" ? this.resolve(v) : v;
+    const x = typeof v === "string" ? this.resolveAt(v, path) : v;
     if (allowUnlimited && (x === -1 || x === "-1")) return -1;
     const n = typeof x === "string" || typeof x === "number" ? parseBytes(x) : undefined;
     if (n === undefined || !Number.isSafeInteger(n)) {
@@ -185,7 +205,7 @@ export class TypedReader {
   /** A CPU count as nano-CPUs. */
   public cpus(v: Raw, path: TreePath): number | undefined {
     if (v === undefined || v === null) return undefined;
-    const x = typeof v === "string" ? this.resolve(v) : v;
+    const x = typeof v === "string" ? this.resolveAt(v, path) : v;
     const n = typeof x === "string" || typeof x === "number" ? parseCpus(x) : undefined;
     if (n === undefined || !Number.isSafeInteger(n)) {
       this.error(path, `${shown(x)} is not a CPU count; write e.g. "0.5"`);
@@ -196,7 +216,7 @@ export class TypedReader {
 
   /** A string or a list of strings, markers resolved. */
   public strings(v: Raw, path: TreePath): string[] {
-    return this.texts(v, path).map((s) => this.resolve(s));
+    return this.texts(v, path).map((s, i) => this.resolveAt(s, Array.isArray(v) ? [...path, i] : path));
   }
 
   /** A string or a list of strings, markers kept. */

@@ -74,7 +74,15 @@ test("the loader keeps markers only where values are free text, and splits comma
     "    environment: ['GREETING=hi ${WHO}']",
   ].join("\n");
   const r = loadCompose(text, { target: "docker", fileName: "/p/compose.yaml", env: markers.values, reader: memoryReader("/p", {}), markers });
-  assert.deepEqual(r.diagnostics, []);
+  // A parsed value from the environment is written as it is now, and that is said.
+  assert.deepEqual(r.diagnostics, [
+    {
+      severity: "info",
+      where: "/p/compose.yaml:6:13",
+      key: "services.web.ports.0",
+      message: "${PORT} from the environment is read now for this value, which Berth checks: the program holds the value as it is now (edit it there, or write the program again)",
+    },
+  ]);
   const web = r.model!.services[0]!;
   // The ports are parsed, so they are their values.
   assert.deepEqual(web.ports, [{ target: 80, published: 8080, protocol: "tcp" }]);
@@ -84,6 +92,17 @@ test("the loader keeps markers only where values are free text, and splits comma
   assert.deepEqual(web.entrypoint, ["run", "-a", "-b"]);
   const simple = loadCompose("services:\n  web:\n    image: x\n    command: serve --port ${PORT}\n", { target: "docker", fileName: "/p/compose.yaml", env: markers.values, reader: memoryReader("/p", {}), markers });
   assert.deepEqual(simple.model!.services[0]!.command, ["serve", "--port", markers.mark("PORT")]);
+});
+
+test("a secret in a value Berth reads now is an error: it would be written into the program in plain text", () => {
+  const markers = new VariableMarkers("abc", { DB_PASSWORD: "8080" });
+  const r = loadCompose("services:\n  web:\n    image: x\n    ports: ['${DB_PASSWORD}:80']\n", { target: "docker", fileName: "/p/compose.yaml", env: markers.values, reader: memoryReader("/p", {}), markers });
+  assert.equal(r.model, undefined);
+  assert.deepEqual(r.diagnostics.map((d) => [d.severity, d.where, d.message]), [
+    ["error", "/p/compose.yaml:4:13", "uses the secret ${DB_PASSWORD} in a value Berth reads now (it would be written into the program in plain text); give this setting a value that is not a secret"],
+  ]);
+  // Without markers (a component, which reads its file when it runs) the same file is fine.
+  assert.ok(loadCompose("services:\n  web:\n    image: x\n    ports: ['${DB_PASSWORD}:80']\n", { target: "docker", fileName: "/p/compose.yaml", env: markers.values, reader: memoryReader("/p", {}) }).model);
 });
 
 test("a marker cannot be forged: another nonce, or none, is text", () => {
