@@ -50,7 +50,7 @@ test("DockerContainer's schema on its own: its inputs, outputs and nested types"
   const result = analyze(["DockerContainer"]);
   const c = result.components["DockerContainer"]!;
   assert.deepEqual(Object.keys(c.inputs).sort(), [
-    "command", "create", "delete", "entrypoint", "env", "host", "image", "labels", "name", "networks", "ports", "restart", "runToCompletion", "start", "stop", "useExternalResource", "volumes",
+    "command", "create", "delete", "entrypoint", "env", "files", "host", "image", "labels", "name", "networks", "ports", "restart", "runToCompletion", "start", "stop", "useExternalResource", "volumes",
   ]);
   assert.deepEqual(Object.keys(c.outputs).sort(), ["containerId", "containerName", "exitCode", "imageId", "ipAddress", "networkSettings", "ports", "ready"]);
   assert.equal(c.inputs["useExternalResource"]?.plain, true);

@@ -1,16 +1,21 @@
 /**
  * How a Compose model becomes resources on one Docker host: a bridge `docker.Network` per network, a `docker.Volume`
- * per volume, and a `DockerContainer` per service, in `depends_on` order, named as `docker compose` names them
- * (`<project>-<service>-1`, `<project>_<network>`), with the service name as a network alias. Pure.
+ * per volume, a `docker.RemoteImage` build per service with `build`, and a `DockerContainer` per replica of each
+ * service, in `depends_on` order, named as `docker compose` names them (`<project>-<service>-<n>`,
+ * `<project>_<network>`), with the service name as a network alias, host settings as docker-py params, and secrets
+ * and configs as files copied into the container. Pure.
  *
  * `depends_on` conditions are decided here: `service_started` is creation order; `service_healthy` needs the
  * dependency's healthcheck and makes its container wait until the engine reports it healthy; and
  * `service_completed_successfully` runs the dependency to its end (attached) and lets dependants start only when its
- * exit code is 0.
+ * exit code is 0. A setting that names another service (`network_mode: service:db`, `volumes_from: [db]`) also
+ * orders the two.
  */
-import { dockerHostParams } from "./docker-host-params";
 import type { Problem } from "../core/problems";
-import type { ComposeHealthcheck, ComposeModel, ComposeService } from "./model";
+import { mapDockerPyParams } from "../docker/params";
+import { type RemoteImageBuildArgs, remoteImageBuild } from "./build-args";
+import { dockerHostParams, servicesNamedBy } from "./docker-host-params";
+import type { ComposeFileObject, ComposeHealthcheck, ComposeModel, ComposeService } from "./model";
 
 /** A network or volume to create (external ones are used by name and not created). */
 export interface DockerPlanObject {
@@ -23,16 +28,56 @@ export interface DockerPlanObject {
   labels: Record<string, string>;
   internal?: boolean;
   attachable?: boolean;
+  /** IPAM of a network: `docker.Network` ipamDriver, ipamConfigs, ipamOptions. */
+  ipam?: { driver?: string; configs: { subnet?: string; ipRange?: string; gateway?: string; auxAddress?: Record<string, string> }[]; options: Record<string, string> };
+  ipv6?: boolean;
 }
 
 /** How a container waits before its dependants start. */
 export type DockerPlanWait = "started" | "healthy" | "completed";
 
-/** One service as a container. */
+/** A secret or config copied into a container before it starts. */
+export interface DockerPlanFile {
+  /** `secret` or `config`, and its key in the top-level section. */
+  kind: "secret" | "config";
+  source: string;
+  /** The absolute path in the container. */
+  path: string;
+  /** The content (markers kept; a secret's is made a Pulumi secret by the caller). */
+  content: string;
+  /** Where the content came from (the top-level object), for programs that read it when they run. */
+  object: ComposeFileObject;
+  owner: string;
+  group: string;
+  /** The mode as the provider takes it: four octal digits, e.g. "0444". */
+  permissions: string;
+}
+
+/** A build on the host's engine. */
+export interface DockerPlanBuild {
+  /** The repository the image is built as: the service's `image` without its tag, else `<project>-<service>`. */
+  repository: string;
+  /** The tag the image is built as: the `image`'s tag, else `latest`. */
+  tag: string;
+  /** The `docker.RemoteImage` build argument (the context absolute). */
+  args: RemoteImageBuildArgs;
+}
+
+/** One service as containers. */
 export interface DockerPlanService {
   key: string;
+  /** The first replica's container name (the only one, unless `replicas` > 1). */
   containerName: string;
-  image: { repository: string; tag: string };
+  /** One name per replica: `container_name`, else `<project>-<service>-<n>`. */
+  containerNames: string[];
+  /** The image to pull; undefined for a build (see `build`). */
+  image?: { repository: string; tag: string };
+  /**
+   * The image reference as written, when it holds variables that do not split into repository and tag the way its
+   * value does (`${IMAGE}` holding both): a written program splits it when it runs.
+   */
+  imageReference?: string;
+  build?: DockerPlanBuild;
   command?: string[];
   entrypoint?: string[];
   env: Record<string, string>;
@@ -40,8 +85,10 @@ export interface DockerPlanService {
   volumes: { containerPath: string; hostPath?: string; volumeName?: string; readOnly?: boolean }[];
   restart?: string;
   labels: Record<string, string>;
-  /** docker-py `create_container` params: `networking_config` (aliases), `healthcheck`, `tmpfs`. */
+  /** docker-py `create_container` params: `networking_config` (aliases), `healthcheck`, `tmpfs`, host settings. */
   params: Record<string, unknown>;
+  /** Secrets and configs copied in. */
+  files: DockerPlanFile[];
   /** Keys of the networks and volumes the container uses that the plan creates. */
   networkKeys: string[];
   volumeKeys: string[];
@@ -93,8 +140,15 @@ export function healthTimeout(h: ComposeHealthcheck): number {
 
 const STRENGTH: Record<DockerPlanWait, number> = { started: 0, healthy: 1, completed: 2 };
 
+/** Options of {@link dockerPlan}. */
+export interface DockerPlanOptions {
+  /** Resolves variable markers in a string (see markers.ts). @default none: strings hold no markers */
+  resolve?: (s: string) => string;
+}
+
 /** The plan for project `project`. */
-export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
+export function dockerPlan(model: ComposeModel, project: string, options: DockerPlanOptions = {}): DockerPlan {
+  const resolve = options.resolve ?? ((s: string) => s);
   const problems: Problem[] = [];
   const networks: DockerPlanObject[] = model.networks.map((n) => {
     const o: DockerPlanObject = {
@@ -107,6 +161,22 @@ export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
     o.driver = n.driver ?? "bridge";
     if (n.internal !== undefined) o.internal = n.internal;
     if (n.attachable !== undefined) o.attachable = n.attachable;
+    if (n.enableIpv6 !== undefined) o.ipv6 = n.enableIpv6;
+    if (n.ipam) {
+      const ipam: NonNullable<DockerPlanObject["ipam"]> = {
+        configs: n.ipam.config.map((c) => {
+          const out: NonNullable<DockerPlanObject["ipam"]>["configs"][number] = {};
+          if (c.subnet !== undefined) out.subnet = c.subnet;
+          if (c.ipRange !== undefined) out.ipRange = c.ipRange;
+          if (c.gateway !== undefined) out.gateway = c.gateway;
+          if (c.auxAddresses) out.auxAddress = c.auxAddresses;
+          return out;
+        }),
+        options: n.ipam.options,
+      };
+      if (n.ipam.driver !== undefined) ipam.driver = n.ipam.driver;
+      o.ipam = ipam;
+    }
     return o;
   });
   const volumes: DockerPlanObject[] = model.volumes.map((v) => {
@@ -121,9 +191,21 @@ export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
     return o;
   });
 
+  // Settings that name another service order the two, as Compose orders them.
+  const dependsOf = (s: ComposeService) => {
+    const explicit = s.dependsOn.map((d) => ({ service: d.service, condition: d.condition }));
+    for (const other of servicesNamedBy(s)) {
+      if (!model.services.some((o) => o.name === other)) {
+        problems.push({ where: `services.${s.name}`, message: `refers to the service "${other}" (service:${other}), which is not a service of this project` });
+      } else if (!explicit.some((d) => d.service === other)) explicit.push({ service: other, condition: "service_started" });
+    }
+    return explicit;
+  };
+  const deps = new Map(model.services.map((s) => [s.name, dependsOf(s)]));
+
   const wait = new Map<string, DockerPlanWait>();
   for (const s of model.services) {
-    for (const d of s.dependsOn) {
+    for (const d of deps.get(s.name)!) {
       const condition: DockerPlanWait =
         d.condition === "service_healthy" ? "healthy" : d.condition === "service_completed_successfully" ? "completed" : "started";
       const before = wait.get(d.service) ?? "started";
@@ -144,39 +226,110 @@ export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
     }
   }
 
+  const namesOf = (s: ComposeService): string[] => {
+    const n = s.scale ?? 1;
+    if (s.containerName !== undefined) return [s.containerName];
+    return Array.from({ length: n }, (_, i) => `${project}-${s.name}-${i + 1}`);
+  };
+  const containerOf = (service: string): string => {
+    const other = model.services.find((o) => o.name === service);
+    return other ? namesOf(other)[0]! : service;
+  };
+
   const services: DockerPlanService[] = [];
-  for (const s of order(model.services, problems)) {
-    const image = splitImage(s.image);
-    if (!image) {
-      problems.push({ where: `services.${s.name}.image`, message: `"${s.image}" is pinned by digest; a single host pulls by repository:tag, so give a tag` });
-      continue;
+  for (const s of order(model.services, deps, problems)) {
+    const where = `services.${s.name}`;
+    let image: { repository: string; tag: string } | undefined;
+    let imageReference: string | undefined;
+    let build: DockerPlanBuild | undefined;
+    if (s.image !== undefined) {
+      const resolved = splitImage(resolve(s.image));
+      const split = splitImage(s.image);
+      if (!resolved || !split) {
+        problems.push({ where: `${where}.image`, message: `"${resolve(s.image)}" is pinned by digest; a single host pulls (and tags builds) by repository:tag, so give a tag` });
+        continue;
+      }
+      // With variables, split the written text the way the value splits; else the value, and the text for programs.
+      const consistent = resolve(split.repository) === resolved.repository && resolve(split.tag) === resolved.tag;
+      image = consistent ? split : resolved;
+      if (!consistent) imageReference = s.image;
     }
-    const params: Record<string, unknown> = {
-      networking_config: {
-        EndpointsConfig: Object.fromEntries(
-          s.networks.map((n) => [networks.find((x) => x.key === n.name)?.name ?? `${project}_${n.name}`, { Aliases: [s.name, ...n.aliases] }]),
-        ),
-      },
-    };
-    Object.assign(params, dockerHostParams(s));
+    if (s.build) {
+      build = { repository: image?.repository ?? `${project}-${s.name}`, tag: image?.tag ?? "latest", args: remoteImageBuild(s.build) };
+      image = undefined;
+    }
+    const noNetworks = s.host.networkMode !== undefined;
+    const endpoints = Object.fromEntries(
+      (noNetworks ? [] : s.networks).map((n, i) => {
+        const cfg: Record<string, unknown> = { Aliases: [s.name, ...n.aliases] };
+        const ipam: Record<string, unknown> = {};
+        if (n.ipv4Address !== undefined) ipam["IPv4Address"] = n.ipv4Address;
+        if (n.ipv6Address !== undefined) ipam["IPv6Address"] = n.ipv6Address;
+        if (n.linkLocalIps) ipam["LinkLocalIPs"] = n.linkLocalIps;
+        if (Object.keys(ipam).length > 0) cfg["IPAMConfig"] = ipam;
+        const mac = n.macAddress ?? (i === 0 ? s.host.macAddress : undefined);
+        if (mac !== undefined) cfg["MacAddress"] = mac;
+        if (n.driverOpts) cfg["DriverOpts"] = n.driverOpts;
+        return [networks.find((x) => x.key === n.name)?.name ?? `${project}_${n.name}`, cfg];
+      }),
+    );
+    if (s.host.macAddress !== undefined && (noNetworks || s.networks.length === 0)) {
+      problems.push({ where: `${where}.mac_address`, message: "needs a network to set the address on; the service joins none (network_mode)" });
+    }
+    const params: Record<string, unknown> = noNetworks ? {} : { networking_config: { EndpointsConfig: endpoints } };
+    Object.assign(params, dockerHostParams(s, containerOf));
     if (s.healthcheck) params["healthcheck"] = healthcheckParams(s.healthcheck);
-    const tmpfs = s.mounts.filter((m) => m.type === "tmpfs");
-    if (tmpfs.length > 0) {
-      params["tmpfs"] = Object.fromEntries(
-        tmpfs.map((m) => {
-          const opts = [
-            ...(m.tmpfsSize !== undefined ? [`size=${m.tmpfsSize}`] : []),
-            ...(m.tmpfsMode !== undefined ? [`mode=${m.tmpfsMode.toString(8)}`] : []),
-          ];
-          return [m.target, opts.join(",")];
-        }),
-      );
+    const tmpfs: Record<string, string> = {};
+    for (const t of s.host.tmpfs) {
+      const at = t.indexOf(":");
+      tmpfs[at < 0 ? t : t.slice(0, at)] = at < 0 ? "" : t.slice(at + 1);
     }
+    for (const m of s.mounts.filter((x) => x.type === "tmpfs")) {
+      const opts = [...(m.tmpfsSize !== undefined ? [`size=${m.tmpfsSize}`] : []), ...(m.tmpfsMode !== undefined ? [`mode=${m.tmpfsMode.toString(8)}`] : [])];
+      tmpfs[m.target] = opts.join(",");
+    }
+    if (Object.keys(tmpfs).length > 0) params["tmpfs"] = tmpfs;
+    // The engine's restart policy with a retry count is a docker-py restart_policy (the typed restart has no count).
+    const retries = s.restart !== undefined ? /^on-failure:(\d+)$/.exec(s.restart) : null;
+    if (retries) {
+      params["restart_policy"] = { Name: "on-failure", MaximumRetryCount: Number(retries[1]) };
+    }
+    const checked = mapDockerPyParams({ create: resolveDeep(params, resolve) as Record<string, unknown> });
+    for (const p of checked.problems) problems.push({ where: `${where} (as the docker-py param ${p.where.replace(/^create\.params\./, "")})`, message: p.message });
+
+    const files: DockerPlanFile[] = [];
+    for (const [kind, refs, objects] of [
+      ["secret", s.secrets, model.secrets],
+      ["config", s.configs, model.configs],
+    ] as const) {
+      for (const r of refs) {
+        const object = objects.find((o) => o.key === r.source)!;
+        const path = r.target.startsWith("/") ? r.target : kind === "secret" ? `/run/secrets/${r.target}` : `/${r.target}`;
+        files.push({ kind, source: r.source, path, content: object.content, object, owner: r.uid, group: r.gid, permissions: r.mode.toString(8).padStart(4, "0") });
+      }
+    }
+    const seen = new Map<string, string>();
+    for (const f of files) {
+      const before = seen.get(f.path);
+      if (before) problems.push({ where: `${where}.${f.kind}s`, message: `${f.kind} ${f.source} and ${before} are both copied to ${f.path}; give one of them another target` });
+      seen.set(f.path, `${f.kind} ${f.source}`);
+    }
+
+    const names = namesOf(s);
     const w = wait.get(s.name) ?? "started";
+    if (names.length > 1) {
+      for (const p of s.ports) {
+        if (p.published !== undefined) {
+          problems.push({ where: `${where}.ports`, message: `publishes host port ${p.published} from ${names.length} containers (replicas), and only one can bind it; leave the host port out, or run one replica` });
+          break;
+        }
+      }
+      if (w !== "started") problems.push({ where, message: `runs ${names.length} replicas, but a dependant waits for it to be ${w === "healthy" ? "healthy" : "completed"}; Berth waits for one container per service, so run one` });
+    }
     const plan: DockerPlanService = {
       key: s.name,
-      containerName: s.containerName ?? `${project}-${s.name}-1`,
-      image,
+      containerName: names[0]!,
+      containerNames: names,
       env: s.environment,
       ports: s.ports.map((p) => {
         const port: DockerPlanService["ports"][number] = { internal: p.target, protocol: p.protocol };
@@ -195,14 +348,18 @@ export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
         }),
       labels: { ...s.labels, "com.docker.compose.project": project, "com.docker.compose.service": s.name },
       params,
-      networkKeys: s.networks.map((n) => n.name).filter((k) => networks.some((x) => x.key === k && !x.external)),
+      files,
+      networkKeys: noNetworks ? [] : s.networks.map((n) => n.name).filter((k) => networks.some((x) => x.key === k && !x.external)),
       volumeKeys: [...new Set(s.mounts.map((m) => m.source ?? ""))].filter((k) => volumes.some((x) => x.key === k && !x.external)),
-      dependsOn: s.dependsOn.map((d) => ({ service: d.service, condition: d.condition })),
+      dependsOn: deps.get(s.name)!,
       wait: w,
     };
+    if (image) plan.image = image;
+    if (imageReference !== undefined && !build) plan.imageReference = imageReference;
+    if (build) plan.build = build;
     if (s.command) plan.command = s.command;
     if (s.entrypoint) plan.entrypoint = s.entrypoint;
-    if (s.restart !== undefined) plan.restart = s.restart;
+    if (s.restart !== undefined && !retries) plan.restart = s.restart;
     if (w === "healthy" && s.healthcheck) plan.healthTimeoutSeconds = healthTimeout(s.healthcheck);
     if (w === "completed" && s.restart !== undefined && s.restart !== "no") {
       problems.push({
@@ -215,27 +372,46 @@ export function dockerPlan(model: ComposeModel, project: string): DockerPlan {
   return { networks, volumes, services, problems };
 }
 
-/** The services in dependency order (a stable topological sort); a cycle is a problem naming it. */
-function order(services: ComposeService[], problems: Problem[]): ComposeService[] {
+/** A value with every string's markers resolved. */
+function resolveDeep(v: unknown, resolve: (s: string) => string): unknown {
+  if (typeof v === "string") return resolve(v);
+  if (Array.isArray(v)) return v.map((x) => resolveDeep(x, resolve));
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolveDeep(x, resolve)]));
+  return v;
+}
+
+/** The services in dependency order (a stable topological sort, iterative); a cycle is a problem naming it. */
+function order(services: ComposeService[], deps: Map<string, { service: string }[]>, problems: Problem[]): ComposeService[] {
   const out: ComposeService[] = [];
+  const byName = new Map(services.map((s) => [s.name, s]));
   const state = new Map<string, "visiting" | "done">();
-  const visit = (s: ComposeService, trail: string[]): void => {
-    const st = state.get(s.name);
-    if (st === "done") return;
-    if (st === "visiting") {
-      const cycle = [...trail.slice(trail.indexOf(s.name)), s.name];
-      problems.push({ where: `services.${s.name}.depends_on`, message: `depends_on has a cycle: ${cycle.join(" → ")}` });
-      return;
+  for (const root of services) {
+    if (state.has(root.name)) continue;
+    const stack: { s: ComposeService; i: number }[] = [{ s: root, i: 0 }];
+    state.set(root.name, "visiting");
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const list = deps.get(frame.s.name) ?? [];
+      if (frame.i >= list.length) {
+        stack.pop();
+        state.set(frame.s.name, "done");
+        out.push(frame.s);
+        continue;
+      }
+      const dep = byName.get(list[frame.i++]!.service);
+      if (!dep) continue;
+      const st = state.get(dep.name);
+      if (st === "done") continue;
+      if (st === "visiting") {
+        const trail = stack.map((f) => f.s.name);
+        const cycle = [...trail.slice(trail.indexOf(dep.name)), dep.name];
+        problems.push({ where: `services.${dep.name}.depends_on`, message: `depends_on has a cycle: ${cycle.join(" → ")}` });
+        continue;
+      }
+      state.set(dep.name, "visiting");
+      stack.push({ s: dep, i: 0 });
     }
-    state.set(s.name, "visiting");
-    for (const d of s.dependsOn) {
-      const dep = services.find((o) => o.name === d.service);
-      if (dep) visit(dep, [...trail, s.name]);
-    }
-    state.set(s.name, "done");
-    out.push(s);
-  };
-  for (const s of services) visit(s, []);
+  }
   return out;
 }
 

@@ -1,7 +1,12 @@
 /**
  * Compose variable interpolation: `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`,
  * `${VAR?error}`, `${VAR:+replacement}`, `${VAR+replacement}` and `$$` for a literal `$`, as the Compose
- * Specification defines them. Defaults and replacements are interpolated in turn (`${A:-${B}}`).
+ * Specification defines them. Defaults and replacements are interpolated in turn (`${A:-${B}}`), up to
+ * {@link MAX_INTERPOLATION_DEPTH} levels deep.
+ *
+ * With a `marker`, the result also carries a template: the same text with each variable whose value was substituted
+ * written as `marker(name)`, so a program written from the file can read that value from its stack configuration
+ * instead of holding it as a literal.
  */
 
 /** The result of interpolating one string. */
@@ -10,49 +15,104 @@ export interface Interpolated {
   value: string;
   /** Errors: `${VAR:?message}` with VAR unset or empty, or a malformed `${...}`. */
   errors: string[];
+  /** With a marker: the text with each substituted variable as its marker (only when one was substituted). */
+  template?: string;
 }
+
+/** How to interpolate. */
+export interface InterpolateOptions {
+  /** Writes a variable's place in the template. @default none: no template */
+  marker?: (name: string) => string;
+  /** Variables substituted as literals even with a marker (e.g. COMPOSE_PROJECT_NAME). @default none */
+  literal?: ReadonlySet<string>;
+}
+
+/** How deeply `${A:-${B:-...}}` may nest. Real files nest two or three levels. */
+export const MAX_INTERPOLATION_DEPTH = 32;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** Cuts text quoted in a message to one line of at most 200 characters. */
+function quote(text: string): string {
+  const one = text.split(/\r\n|[\r\n\u2028\u2029]/, 1)[0] ?? "";
+  return JSON.stringify(one.length <= 200 ? one : `${one.slice(0, 199)}…`);
+}
+
+interface Out {
+  value: string;
+  template: string;
+  marked: boolean;
+}
+
 /** Interpolates `text` against `env` (a variable that is absent from `env` is unset). */
-export function interpolate(text: string, env: Readonly<Record<string, string | undefined>>): Interpolated {
+export function interpolate(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  options: InterpolateOptions = {},
+): Interpolated {
   const errors: string[] = [];
-  let out = "";
+  const out = run(text, env, options, errors, 0);
+  const result: Interpolated = { value: out.value, errors };
+  if (options.marker && out.marked) result.template = out.template;
+  return result;
+}
+
+function run(text: string, env: Readonly<Record<string, string | undefined>>, options: InterpolateOptions, errors: string[], depth: number): Out {
+  const out: Out = { value: "", template: "", marked: false };
+  const put = (s: string) => {
+    out.value += s;
+    out.template += s;
+  };
+  const variable = (name: string, value: string) => {
+    out.value += value;
+    if (options.marker && !options.literal?.has(name)) {
+      out.template += options.marker(name);
+      out.marked = true;
+    } else out.template += value;
+  };
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch !== "$") {
-      out += ch;
-      i++;
-      continue;
+    const dollar = text.indexOf("$", i);
+    if (dollar < 0) {
+      put(text.slice(i));
+      break;
     }
+    put(text.slice(i, dollar));
+    i = dollar;
     const next = text[i + 1];
     if (next === "$") {
-      out += "$";
+      put("$");
       i += 2;
       continue;
     }
     if (next === "{") {
       const end = closingBrace(text, i + 2);
       if (end < 0) {
-        errors.push(`"${text}" has a "\${" without its closing "}"`);
-        out += text.slice(i);
+        errors.push(`${quote(text)} has a "\${" without its closing "}"`);
+        put(text.slice(i));
         break;
       }
-      out += expand(text.slice(i + 2, end), env, errors);
+      const r = expand(text.slice(i + 2, end), env, options, errors, depth);
+      if (r.variable !== undefined) variable(r.variable, r.value);
+      else {
+        out.value += r.value;
+        out.template += r.template;
+        out.marked ||= r.marked;
+      }
       i = end + 1;
       continue;
     }
-    const name = NAME.exec(text.slice(i + 1));
+    const name = NAME.exec(text.slice(i + 1, i + 1 + 256));
     if (name) {
-      out += env[name[0]] ?? "";
+      const value = env[name[0]];
+      if (value !== undefined) variable(name[0], value);
       i += 1 + name[0].length;
       continue;
     }
-    out += "$";
+    put("$");
     i++;
   }
-  return { value: out, errors };
+  return out;
 }
 
 /** The index of the `}` that closes a `${` whose body starts at `from`, honouring nested `${...}`. */
@@ -72,41 +132,52 @@ function closingBrace(text: string, from: number): number {
   return -1;
 }
 
-function expand(body: string, env: Readonly<Record<string, string | undefined>>, errors: string[]): string {
+/** One `${...}`: the variable's own value (`variable` set) or the text of a default/replacement. */
+function expand(
+  body: string,
+  env: Readonly<Record<string, string | undefined>>,
+  options: InterpolateOptions,
+  errors: string[],
+  depth: number,
+): Out & { variable?: string } {
+  const text = (value: string): Out => ({ value, template: value, marked: false });
   const name = NAME.exec(body);
   if (!name) {
-    errors.push(`"\${${body}}" is not a variable reference: a name must start with a letter or "_"`);
-    return "";
+    errors.push(`${quote(`\${${body}}`)} is not a variable reference: a name must start with a letter or "_"`);
+    return text("");
   }
   const rest = body.slice(name[0].length);
   const value = env[name[0]];
-  if (rest === "") return value ?? "";
+  const own = (): Out & { variable?: string } => (value === undefined ? text("") : { ...text(value), variable: name[0] });
+  if (rest === "") return own();
   const colon = rest.startsWith(":");
   const op = rest[colon ? 1 : 0];
   const arg = rest.slice(colon ? 2 : 1);
   // With a colon, an empty value counts as unset.
   const unset = value === undefined || (colon && value === "");
-  const sub = (): string => {
-    const r = interpolate(arg, env);
-    errors.push(...r.errors);
-    return r.value;
+  const sub = (): Out => {
+    if (depth + 1 >= MAX_INTERPOLATION_DEPTH) {
+      errors.push(`${quote(`\${${body}}`)} nests \${...} more than ${MAX_INTERPOLATION_DEPTH} levels deep; write the value out`);
+      return text("");
+    }
+    return run(arg, env, options, errors, depth + 1);
   };
   switch (op) {
     case "-":
-      return unset ? sub() : value!;
+      return unset ? sub() : own();
     case "?":
       if (unset) {
-        const message = sub();
+        const message = sub().value;
         errors.push(
-          `variable ${name[0]} is ${value === undefined ? "unset" : "empty"}${message ? `: ${message}` : ""}; set it in the environment or an env file`,
+          `variable ${name[0]} is ${value === undefined ? "unset" : "empty"}${message ? `: ${message.slice(0, 200)}` : ""}; set it in the environment or an env file`,
         );
-        return "";
+        return text("");
       }
-      return value!;
+      return own();
     case "+":
-      return unset ? "" : sub();
+      return unset ? text("") : sub();
     default:
-      errors.push(`"\${${body}}" has an unknown modifier "${rest}"; use :-, -, :?, ?, :+ or +`);
-      return "";
+      errors.push(`${quote(`\${${body}}`)} has an unknown modifier ${quote(rest)}; use :-, -, :?, ?, :+ or +`);
+      return text("");
   }
 }

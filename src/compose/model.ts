@@ -36,6 +36,8 @@ export interface ComposeMount {
   tmpfsSize?: number;
   /** tmpfs file mode. */
   tmpfsMode?: number;
+  /** SELinux relabelling of a bind mount: `z` (shared) or `Z` (private). */
+  selinux?: "z" | "Z";
 }
 
 /** A service's attachment to a network. */
@@ -43,6 +45,18 @@ export interface ComposeServiceNetwork {
   /** The network's key in the top-level `networks`. */
   name: string;
   aliases: string[];
+  /** A static IPv4 address (one host). */
+  ipv4Address?: string;
+  /** A static IPv6 address (one host). */
+  ipv6Address?: string;
+  /** Link-local addresses (one host). */
+  linkLocalIps?: string[];
+  /** The MAC address on this network (one host). */
+  macAddress?: string;
+  /** Endpoint driver options (one host). */
+  driverOpts?: Record<string, string>;
+  /** The gateway priority (one host). */
+  gwPriority?: number;
 }
 
 /** A service's reference to a config or secret. */
@@ -104,6 +118,8 @@ export interface ComposeDeploy {
   labels: Record<string, string>;
   /** `vip` or `dnsrr`. */
   endpointMode?: string;
+  /** Device reservations (`resources.reservations.devices`, one host). */
+  deviceRequests?: ComposeDeviceRequest[];
 }
 
 /** A `depends_on` entry. */
@@ -117,7 +133,16 @@ export interface ComposeDependency {
 /** One service. */
 export interface ComposeService {
   name: string;
-  image: string;
+  /** The image to run; with `build`, the name the built image is tagged with. Undefined only with `build`. */
+  image?: string;
+  /** How the image is built. */
+  build?: ComposeBuild;
+  /** Containers to run (`scale`, `deploy.replicas`) on one host. @default 1 */
+  scale?: number;
+  /** `missing`, `always`, `never`, `build`, `daily`, ... */
+  pullPolicy?: string;
+  /** The settings of one host (see {@link ComposeHostSettings}). */
+  host: ComposeHostSettings;
   /** `command` (argv; a string is split the way a shell splits words). */
   command?: string[];
   entrypoint?: string[];
@@ -165,6 +190,10 @@ export interface ComposeNetwork {
   attachable?: boolean;
   internal?: boolean;
   labels: Record<string, string>;
+  /** IP address management (one host). */
+  ipam?: { driver?: string; config: { subnet?: string; ipRange?: string; gateway?: string; auxAddresses?: Record<string, string> }[]; options: Record<string, string> };
+  /** Enable IPv6 (one host). */
+  enableIpv6?: boolean;
 }
 
 /** A top-level volume. */
@@ -183,15 +212,135 @@ export interface ComposeFileObject {
   name?: string;
   /** The content, read and resolved at load time. */
   content: string;
+  /** The file it was read from (absolute), when it comes from a file. */
+  file?: string;
+  /** The environment variable it comes from, when it does. */
+  environment?: string;
   /** Where the content came from, for messages (`file ./nginx.conf`, `environment TOKEN`, `content`). */
   origin: string;
   labels: Record<string, string>;
+}
+
+/** A ulimit: both limits (a single number in the file sets both). */
+export interface ComposeUlimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** A build secret: a top-level secret the build may mount (`RUN --mount=type=secret,id=...`). */
+export interface ComposeBuildSecret {
+  id: string;
+  /** The secret's file (absolute), when it comes from a file. */
+  file?: string;
+  /** The environment variable it comes from, when it does. */
+  environment?: string;
+}
+
+/** `build`: how the service's image is built. Paths are absolute. */
+export interface ComposeBuild {
+  /** The context folder (absolute, inside the project root). */
+  context: string;
+  /** The Dockerfile, relative to the context. */
+  dockerfile: string;
+  args: Record<string, string>;
+  target?: string;
+  labels: Record<string, string>;
+  cacheFrom: string[];
+  cacheTo: string[];
+  noCache?: boolean;
+  /** Named additional contexts: name → folder (absolute) or URL. */
+  additionalContexts: Record<string, string>;
+  /** The network of RUN steps. */
+  network?: string;
+  provenance?: string;
+  sbom?: string;
+  /** Pull newer base images. */
+  pull?: boolean;
+  /** /dev/shm size in bytes. */
+  shmSize?: number;
+  extraHosts: { host: string; ip: string }[];
+  isolation?: string;
+  secrets: ComposeBuildSecret[];
+  /** Extra names for the built image. */
+  tags: string[];
+  ulimits: ComposeUlimit[];
+  /** The one platform to build for (`build.platforms`, else the service's `platform`). */
+  platform?: string;
+}
+
+/** A device of `devices`: host path, container path, cgroup permissions. */
+export interface ComposeDevice {
+  hostPath: string;
+  containerPath: string;
+  permissions: string;
+}
+
+/** A GPU or other device request (`gpus`, `deploy.resources.reservations.devices`). */
+export interface ComposeDeviceRequest {
+  driver?: string;
+  /** -1 for all. */
+  count?: number;
+  deviceIds?: string[];
+  capabilities: string[];
+  options?: Record<string, string>;
+}
+
+/** A block I/O throttle: a device path and a rate (bytes or operations per second). */
+export interface ComposeThrottle {
+  path: string;
+  rate: number;
+}
+
+/**
+ * The container settings of one host (mapped onto a single Docker host through DockerContainer's docker-py params;
+ * a swarm warns them away). Sizes in bytes, CPUs in nano-CPUs.
+ */
+export interface ComposeHostSettings {
+  privileged?: boolean;
+  devices: ComposeDevice[];
+  deviceCgroupRules: string[];
+  memLimit?: number;
+  /** -1 for unlimited swap. */
+  memswapLimit?: number;
+  memReservation?: number;
+  shmSize?: number;
+  nanoCpus?: number;
+  cpuShares?: number;
+  cpuPeriod?: number;
+  cpuQuota?: number;
+  cpuset?: string;
+  ulimits: ComposeUlimit[];
+  /** `host`, `container:NAME`, or `service:NAME` (a service of the project). */
+  pid?: string;
+  ipc?: string;
+  tmpfs: string[];
+  securityOpt: string[];
+  cgroupParent?: string;
+  /** `host` or `private`. */
+  cgroup?: string;
+  storageOpt: Record<string, string>;
+  /** `bridge`, `host`, `none`, `container:NAME`, `service:NAME` or a network name. */
+  networkMode?: string;
+  macAddress?: string;
+  runtime?: string;
+  tty?: boolean;
+  stdinOpen?: boolean;
+  domainname?: string;
+  usernsMode?: string;
+  /** `NAME[:ro|rw]` with NAME a service or `container:NAME`. */
+  volumesFrom: string[];
+  platform?: string;
+  deviceRequests: ComposeDeviceRequest[];
+  blkio: { readBps: ComposeThrottle[]; writeBps: ComposeThrottle[]; readIops: ComposeThrottle[]; writeIops: ComposeThrottle[] };
 }
 
 /** A whole Compose file. */
 export interface ComposeModel {
   /** The top-level `name`, if any. */
   name?: string;
+  /** Where builds are pushed for a swarm (`x-berth-registry`), `HOST[:PORT][/PREFIX]`. */
+  registry?: string;
   services: ComposeService[];
   networks: ComposeNetwork[];
   volumes: ComposeVolume[];

@@ -3,7 +3,7 @@ import type { Problems } from "../core/problems";
 import type { ComposeDiagnostic } from "./load";
 
 /**
- * Logs each warning against the component (`pulumi.log.warn`) and throws an `ArgsError` listing every error, before
+ * Logs each warning (`pulumi.log.warn`) and info line (`pulumi.log.info`) against the component and throws an `ArgsError` listing every error, before
  * any child exists.
  */
 export function reportDiagnostics(
@@ -15,6 +15,7 @@ export function reportDiagnostics(
 ): void {
   for (const d of diagnostics) {
     if (d.severity === "warning") void pulumi.log.warn(`${d.where}: ${d.message}`, component);
+    else if (d.severity === "info") void pulumi.log.info(`${d.where}: ${d.message}`, component);
     else problems.add(d.where, d.message);
   }
   problems.throwIfAny(component, type, name);

@@ -40,23 +40,54 @@ export function shellWords(text: string): { words: string[]; error?: string } {
 }
 
 function range(text: string): [number, number] | undefined {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+  const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
   if (!m) return undefined;
   const a = Number(m[1]);
   const b = m[2] === undefined ? a : Number(m[2]);
   return a >= 0 && a <= 65535 && b >= a && b <= 65535 ? [a, b] : undefined;
 }
 
-/** Parses a short port spec `[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]` (ranges allowed) into one port per target. */
-export function parseShortPort(spec: string): { ports: ComposePort[]; error?: string } {
+/**
+ * A short port spec as written, ranges not expanded yet (a range of 65,536 ports is one spec until the project's
+ * port count is known to be within its bound).
+ */
+export interface PortSpec {
+  /** The container port range (one port: both ends equal). */
+  target: [number, number];
+  /** The published range; a single port published for a whole container range maps every target to it. */
+  published?: [number, number];
+  hostIp?: string;
+  protocol: string;
+}
+
+/** How many ports a spec stands for. */
+export function portCount(spec: PortSpec): number {
+  return spec.target[1] - spec.target[0] + 1;
+}
+
+/** The ports of a spec, one per container port. */
+export function expandPorts(spec: PortSpec): ComposePort[] {
+  const ports: ComposePort[] = [];
+  const published = spec.published;
+  for (let k = 0; k < portCount(spec); k++) {
+    const port: ComposePort = { target: spec.target[0] + k, protocol: spec.protocol };
+    if (published) port.published = published[0] === published[1] ? published[0] : published[0] + k;
+    if (spec.hostIp) port.hostIp = spec.hostIp;
+    ports.push(port);
+  }
+  return ports;
+}
+
+/** Parses a short port spec `[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]` (ranges allowed), without expanding ranges. */
+export function parseShortPort(text: string): { spec?: PortSpec; error?: string } {
+  const shown = JSON.stringify(text.length <= 200 ? text : `${text.slice(0, 199)}…`);
   const bad = (why: string) => ({
-    ports: [],
-    error: `"${spec}" is not a port: ${why}; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"`,
+    error: `${shown} is not a port: ${why}; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"`,
   });
-  const slash = spec.lastIndexOf("/");
-  const protocol = slash >= 0 ? spec.slice(slash + 1).toLowerCase() : "tcp";
-  if (!["tcp", "udp", "sctp"].includes(protocol)) return bad(`the protocol "${protocol}" is not tcp, udp or sctp`);
-  const body = slash >= 0 ? spec.slice(0, slash) : spec;
+  const slash = text.lastIndexOf("/");
+  const protocol = slash >= 0 ? text.slice(slash + 1).toLowerCase() : "tcp";
+  if (!["tcp", "udp", "sctp"].includes(protocol)) return bad(`the protocol ${JSON.stringify(protocol.slice(0, 20))} is not tcp, udp or sctp`);
+  const body = slash >= 0 ? text.slice(0, slash) : text;
   let hostIp: string | undefined;
   let rest = body;
   const v6 = /^\[([0-9a-fA-F:.]+)\]:(.*)$/.exec(body);
@@ -76,14 +107,10 @@ export function parseShortPort(spec: string): { ports: ComposePort[]; error?: st
   if (published && published[1] - published[0] + 1 !== count && published[0] !== published[1]) {
     return bad("the published range and the container range differ in length");
   }
-  const ports: ComposePort[] = [];
-  for (let k = 0; k < count; k++) {
-    const port: ComposePort = { target: target[0] + k, protocol };
-    if (published) port.published = published[0] === published[1] ? published[0] : published[0] + k;
-    if (hostIp) port.hostIp = hostIp;
-    ports.push(port);
-  }
-  return { ports };
+  const spec: PortSpec = { target, protocol };
+  if (published) spec.published = published;
+  if (hostIp) spec.hostIp = hostIp;
+  return { spec };
 }
 
 const PROPAGATION = new Set(["shared", "rshared", "slave", "rslave", "private", "rprivate"]);
@@ -117,8 +144,9 @@ export function parseShortVolume(spec: string, baseDir: string, home: string): {
     else if (option === "rw") mount.readOnly = false;
     else if (option === "nocopy") mount.noCopy = true;
     else if (PROPAGATION.has(option)) mount.propagation = option;
-    else if (option !== "z" && option !== "Z" && option !== "cached" && option !== "delegated" && option !== "consistent") {
-      return { error: `"${spec}": the mode "${option}" is not ro, rw, nocopy or a bind propagation` };
+    else if (option === "z" || option === "Z") mount.selinux = option;
+    else if (option !== "cached" && option !== "delegated" && option !== "consistent") {
+      return { error: `"${spec}": the mode "${option}" is not ro, rw, nocopy, z, Z or a bind propagation` };
     }
   }
   if (source !== undefined) {

@@ -149,6 +149,20 @@ export interface ContainerVolumeArgs {
   readOnly?: pulumi.Input<boolean>;
 }
 
+/** A file copied into the container before it starts (the provider's `uploads`). */
+export interface ContainerFileArgs {
+  /** The absolute path of the file in the container. */
+  path: pulumi.Input<string>;
+  /** The content, as text. Pass a Pulumi secret for secret content: it stays encrypted in the state. */
+  content: pulumi.Input<string>;
+  /** The numeric owner id. @default "0" */
+  owner?: pulumi.Input<string>;
+  /** The numeric group id. @default "0" */
+  group?: pulumi.Input<string>;
+  /** The mode as four octal digits. @default "0444" */
+  permissions?: pulumi.Input<string>;
+}
+
 /** The arguments of a {@link DockerContainer}. */
 export interface DockerContainerArgs {
   /**
@@ -196,4 +210,10 @@ export interface DockerContainerArgs {
   networks?: pulumi.Input<pulumi.Input<string>[]>;
   /** Labels. @default {} */
   labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+  /**
+   * Files copied into the container before it starts (a changed file replaces the container), such as the secrets
+   * and configs of a Compose service on one host.
+   * @default []
+   */
+  files?: pulumi.Input<pulumi.Input<ContainerFileArgs>[]>;
 }

@@ -162,6 +162,11 @@ export class DockerContainer extends pulumi.ComponentResource {
     if (args.labels !== undefined) {
       typed.labels = pulumi.output(args.labels).apply((ls) => Object.entries(ls).map(([label, value]) => ({ label, value })));
     }
+    if (args.files !== undefined) {
+      typed.uploads = pulumi.output(args.files).apply((fs) =>
+        fs.map((f) => ({ file: f.path, content: f.content, owner: f.owner ?? "0", group: f.group ?? "0", permissions: f.permissions ?? "0444" })),
+      );
+    }
 
     // How the provider waits: for a healthy container (its `wait`), or, for a job, attached until it exits.
     const start = args.start ?? {};

@@ -7,3 +7,6 @@
 export * from "./container-args";
 export * from "./container";
 export * from "./compose-project";
+export * from "./build-context";
+export * from "./image-reference";
+export { dependsOnLabel } from "../compose/docker-plan";

@@ -21,6 +21,47 @@ export interface StackRefs {
   networkId(key: string): pulumi.Input<string>;
   configId(key: string): pulumi.Input<string>;
   secretId(key: string): pulumi.Input<string>;
+  /** The image a service with `build` runs (the pushed reference). */
+  builtImage?(service: string): pulumi.Input<string>;
+}
+
+/** Where a service's build is pushed for a swarm, and under which names. */
+export interface SwarmBuildPlan {
+  /** The repository, `REGISTRY/PROJECT-SERVICE` or the service's `image` without its tag. */
+  repository: string;
+  /** The service's own `image`, when it names one: tagged and pushed too. */
+  namedImage?: string;
+  /** The registry host the pushes go to (for credentials). */
+  registry: string;
+}
+
+/** A registry as `--registry` and `x-berth-registry` give it: `HOST[:PORT][/PREFIX]`. */
+export const REGISTRY_PATTERN = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+
+/**
+ * Where a service's build goes on a swarm: every node must pull the image, so it is pushed: to the service's `image`
+ * when it names one, else to `REGISTRY/PROJECT-SERVICE`. Without either it is a problem that says so.
+ */
+export function swarmBuildPlan(s: ComposeService, stack: string, registry: string | undefined): SwarmBuildPlan | { problem: string } {
+  if (s.image !== undefined) {
+    const at = s.image.lastIndexOf(":");
+    const repository = at > s.image.lastIndexOf("/") ? s.image.slice(0, at) : s.image;
+    if (s.image.includes("@")) return { problem: `"${s.image}" is pinned by digest; a build is pushed by tag, so give a tag` };
+    return { repository, namedImage: s.image, registry: registryHost(repository) };
+  }
+  if (registry === undefined) {
+    return {
+      problem: `has \`build\` and no \`image\`: every swarm node must pull the image, so name a registry to push it to with --registry HOST[/PREFIX] (or x-berth-registry in the file, or the registry argument), or give the service an \`image\` that names one`,
+    };
+  }
+  if (!REGISTRY_PATTERN.test(registry)) return { problem: `the registry "${registry}" is not HOST[:PORT][/PREFIX] (lowercase, no scheme)` };
+  return { repository: `${registry}/${stack}-${s.name}`, registry: registry.split("/")[0]! };
+}
+
+/** The registry host of a repository (`docker.io` when it names none). */
+function registryHost(repository: string): string {
+  const first = repository.split("/")[0]!;
+  return repository.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
 }
 
 /** Stack-wide settings. */
@@ -158,8 +199,9 @@ export function serviceArgs(
   refs: StackRefs,
 ): docker.ServiceArgs {
   const stack = settings.stack;
+  const image: pulumi.Input<string> = s.build ? (refs.builtImage?.(s.name) ?? s.image ?? "") : (s.image ?? "");
   const cs: docker.types.input.ServiceTaskSpecContainerSpec = {
-    image: s.image,
+    image,
     labels: labelList({ ...s.labels, [STACK_NAMESPACE_LABEL]: stack }),
   };
   if (s.entrypoint) cs.commands = s.entrypoint;
@@ -244,7 +286,10 @@ export function serviceArgs(
 
   const args: docker.ServiceArgs = {
     name: `${stack}_${s.name}`,
-    labels: labelList({ ...d.labels, [STACK_NAMESPACE_LABEL]: stack, [STACK_IMAGE_LABEL]: s.image }),
+    // The image label holds what the service runs (for a build, known once it is pushed).
+    labels: labelList({ ...d.labels, [STACK_NAMESPACE_LABEL]: stack, [STACK_IMAGE_LABEL]: "" }).map((l) =>
+      l.label === STACK_IMAGE_LABEL ? { label: l.label, value: image } : l,
+    ),
     taskSpec: task,
     mode: d.mode === "global" ? { global: true } : { replicated: { replicas: d.replicas ?? 1 } },
   };

@@ -1,9 +1,20 @@
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
+import { remoteImageBuild } from "../compose/build-args";
+import type { ComposeLimits } from "../compose/limits";
 import { reportDiagnostics } from "../compose/report";
 import { loadComposeSource } from "../compose/source";
 import { Problems } from "../core/problems";
-import { engineName, fileObjectArgs, networkArgs, serviceArgs, volumeArgs } from "./stack-mapping";
+import { BuildContextError, buildContextDigest } from "../docker/build-context";
+import { engineName, fileObjectArgs, networkArgs, type SwarmBuildPlan, serviceArgs, swarmBuildPlan, volumeArgs } from "./stack-mapping";
+
+/** Credentials for the registry builds are pushed to. */
+export interface RegistryAuthArgs {
+  /** The user name. */
+  username: pulumi.Input<string>;
+  /** The password or token; kept as a secret. */
+  password: pulumi.Input<string>;
+}
 
 /** The arguments of a {@link SwarmStack}. Set exactly one of `file` and `content`. */
 export interface SwarmStackArgs {
@@ -13,6 +24,27 @@ export interface SwarmStackArgs {
   content?: string;
   /** The folder relative paths in `content` are resolved against. @default the current directory */
   baseDir?: string;
+  /** More Compose files merged over the first, in order, as `docker compose -f a -f b` merges them. @default [] */
+  overrideFiles?: string[];
+  /**
+   * The folder every file the project refers to (env files, secrets, includes, build contexts) must be inside.
+   * @default the folder of `file` (or `baseDir`)
+   */
+  root?: string;
+  /** Env files that replace the project's `.env` for interpolation, as `docker compose --env-file`. @default the project's `.env` */
+  envFiles?: string[];
+  /** The active profiles, over `COMPOSE_PROFILES`. @default none: services with `profiles` are left out */
+  profiles?: string[];
+  /**
+   * Where services with `build` are pushed, `HOST[:PORT][/PREFIX]`: built on the manager's engine, tagged
+   * `REGISTRY/STACK-SERVICE:<content digest>`, pushed, and run by that tag on every node.
+   * @default the file's `x-berth-registry`; without either, a service with `build` and no `image` is an error
+   */
+  registry?: string;
+  /** Credentials for the registry (or the registry of a service's `image`). @default none: the engine's own */
+  registryAuth?: RegistryAuthArgs;
+  /** Tasks the stack may run in all (replicas summed over services). @default 10000 */
+  maxInstances?: number;
   /**
    * The stack name: engine objects are named `<stackName>_<key>` and labelled `com.docker.stack.namespace`, as
    * `docker stack deploy` names them.
@@ -37,13 +69,17 @@ export interface SwarmStackArgs {
 }
 
 /**
- * A Compose file deployed as a Swarm stack: each service a `docker.Service`, each network an overlay `docker.Network`,
- * each volume, config and secret its `docker.Volume`, `docker.ServiceConfig` and `docker.Secret`. Keys with no Swarm
- * meaning are warned about with their file:line (errors with `strict`). Use a `docker.Provider` pointing at a manager.
+ * A Compose project deployed as a Swarm stack: each service a `docker.Service`, each network an overlay
+ * `docker.Network`, each volume, config and secret its `docker.Volume`, `docker.ServiceConfig` and `docker.Secret`; a
+ * service with `build` is built on the manager's engine (`docker.RemoteImage`), pushed to `registry`
+ * (`docker.RegistryImage`) under its content-digest tag, and run by that tag on every node. The project is read as
+ * `docker compose` reads it (override files, include, extends, profiles, `.env`), every file inside `root`. Keys
+ * with no Swarm meaning are warned about with their file:line (errors with `strict`). Use a `docker.Provider`
+ * pointing at a manager.
  *
  * @example
  * ```ts
- * const stack = new SwarmStack("shop", { file: "compose.yaml", rollbackOnFailure: true }, { provider: manager });
+ * const stack = new SwarmStack("shop", { file: "compose.yaml", registry: "registry.example.com/shop", rollbackOnFailure: true }, { provider: manager });
  * export const services = stack.serviceNames;
  * ```
  */
@@ -64,7 +100,8 @@ export class SwarmStack extends pulumi.ComponentResource {
   constructor(name: string, args: SwarmStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:SwarmStack", name, {}, opts);
     const problems = new Problems();
-    const source = loadComposeSource(args, "swarm", problems);
+    const limits: Partial<ComposeLimits> = args.maxInstances !== undefined ? { maxInstances: args.maxInstances } : {};
+    const source = loadComposeSource(args, "swarm", problems, limits);
     for (const key of ["convergeDelaySeconds", "convergeTimeoutSeconds"] as const) {
       const v = args[key];
       if (v !== undefined && !(Number.isFinite(v) && v > 0)) problems.add(key, "must be a positive number of seconds");
@@ -75,6 +112,49 @@ export class SwarmStack extends pulumi.ComponentResource {
     reportDiagnostics(this, "SwarmStack", name, loaded.diagnostics, problems);
     const model = loaded.model!;
     const stack = args.stackName ?? model.name ?? name;
+    const registry = args.registry ?? model.registry;
+    const builds: Record<string, { plan: SwarmBuildPlan; digest: string }> = {};
+    for (const s of model.services) {
+      if (!s.build) continue;
+      const plan = swarmBuildPlan(s, stack, registry);
+      if ("problem" in plan) {
+        problems.add(`services.${s.name}.build`, plan.problem);
+        continue;
+      }
+      try {
+        builds[s.name] = { plan, digest: buildContextDigest(s.build.context, { dockerfile: s.build.dockerfile }) };
+      } catch (err) {
+        if (!(err instanceof BuildContextError)) throw err;
+        problems.add(`services.${s.name}.build`, err.message);
+      }
+    }
+    problems.throwIfAny(this, "SwarmStack", name);
+    const images: Record<string, pulumi.Output<string>> = {};
+    for (const s of model.services) {
+      const b = builds[s.name];
+      if (!b || !s.build) continue;
+      const tagged = `${b.plan.repository}:${b.digest}`;
+      const args_ = remoteImageBuild(s.build);
+      // Built on the manager's engine under the content-digest tag (and the service's own image name), then pushed.
+      const built = new docker.RemoteImage(
+        `${name}-${s.name}-build`,
+        {
+          name: b.plan.namedImage ?? tagged,
+          build: b.plan.namedImage ? { ...args_, tags: [...(args_.tags ?? []), tagged] } : args_,
+          triggers: { contextDigest: b.digest },
+          keepLocally: true,
+        },
+        { parent: this },
+      );
+      const auth = args.registryAuth
+        ? { authConfig: { address: b.plan.registry, username: args.registryAuth.username, password: pulumi.secret(args.registryAuth.password) } }
+        : {};
+      const push = (suffix: string, image: string) =>
+        new docker.RegistryImage(`${name}-${s.name}-${suffix}`, { name: image, keepRemotely: true, triggers: { contextDigest: b.digest }, ...auth }, { parent: this, dependsOn: [built] });
+      const pushed = push("push", tagged);
+      if (b.plan.namedImage) push("push-tag", b.plan.namedImage);
+      images[s.name] = pushed.name;
+    }
 
     const networks: Record<string, docker.Network> = {};
     for (const n of networkArgs(model, stack)) {
@@ -113,6 +193,7 @@ export class SwarmStack extends pulumi.ComponentResource {
           networkId: (key) => networks[key]?.id ?? externalNetworkId(key),
           configId: (key) => configs[key]!.id,
           secretId: (key) => secrets[key]!.id,
+          builtImage: (service) => images[service]!,
         },
       );
       this.services[s.name] = new docker.Service(`${name}-${s.name}`, spec, { parent: this });
@@ -122,7 +203,7 @@ export class SwarmStack extends pulumi.ComponentResource {
     this.serviceNames = pulumi.output(Object.fromEntries(model.services.map((s) => [s.name, `${stack}_${s.name}`])));
     this.serviceIds = pulumi.all(Object.fromEntries(Object.entries(this.services).map(([k, v]) => [k, v.id])));
     this.networkIds = pulumi.all(Object.fromEntries(Object.entries(networks).map(([k, v]) => [k, v.id])));
-    this.warnings = pulumi.output(loaded.diagnostics.map((d) => `${d.where}: ${d.message}`));
+    this.warnings = pulumi.output(loaded.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.where}: ${d.message}`));
     this.registerOutputs({
       stackName: this.stackName,
       serviceNames: this.serviceNames,

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dependsOnLabel, dockerPlan, healthTimeout, splitImage } from "../../src/compose/docker-plan";
 import { loadCompose } from "../../src/compose/load";
-import { fixture, readFile } from "./fixtures";
+import { fixture, fixtureReader, memoryFiles, readFile } from "./fixtures";
 
 function model(text: string) {
-  const r = loadCompose(text, { target: "docker", fileName: "/p/compose.yaml", env: {}, readFile });
+  const r = loadCompose(text, { target: "docker", fileName: "/p/compose.yaml", env: {}, reader: memoryFiles() });
   assert.deepEqual(r.diagnostics, []);
   return r.model!;
 }
@@ -46,7 +46,7 @@ test("project.yaml: networks, volumes and services in dependency order with thei
     target: "docker",
     fileName: fixture("project.yaml"),
     env: { BERTH_TEST_IMAGE: "img:1" },
-    readFile,
+    reader: fixtureReader(),
   }).model!;
   const plan = dockerPlan(m, "shop");
   assert.deepEqual(plan.problems, []);
@@ -81,6 +81,8 @@ test("project.yaml: networks, volumes and services in dependency order with thei
     {
       key: "db",
       containerName: "shop-db-1",
+      containerNames: ["shop-db-1"],
+      files: [],
       image: { repository: "img", tag: "1" },
       command: ["sh", "-c", "sleep 2; echo ready > /tmp/ready; nc -ll -p 5432 -e echo ok"],
       env: {},
@@ -100,6 +102,8 @@ test("project.yaml: networks, volumes and services in dependency order with thei
     {
       key: "migrate",
       containerName: "shop-migrate-1",
+      containerNames: ["shop-migrate-1"],
+      files: [],
       image: { repository: "img", tag: "1" },
       command: ["sh", "-c", "echo migrated"],
       env: {},
@@ -115,6 +119,8 @@ test("project.yaml: networks, volumes and services in dependency order with thei
     {
       key: "web",
       containerName: "project-web",
+      containerNames: ["project-web"],
+      files: [],
       image: { repository: "img", tag: "1" },
       command: ["httpd", "-f", "-p", "8080"],
       env: { DB_HOST: "db" },
@@ -150,7 +156,7 @@ test("problems: a cycle, waiting for health without a healthcheck, a restarting 
     { where: "services.a.depends_on.b", message: "waits for b to be healthy, but b has no healthcheck; give it one, or use condition: service_started" },
     { where: "services.a.depends_on", message: "depends_on has a cycle: a → b → a" },
     { where: "services.c.restart", message: 'is "always", but dependants wait for c to complete; a one-shot service must not restart (use "no")' },
-    { where: "services.d.image", message: '"x@sha256:00" is pinned by digest; a single host pulls by repository:tag, so give a tag' },
+    { where: "services.d.image", message: '"x@sha256:00" is pinned by digest; a single host pulls (and tags builds) by repository:tag, so give a tag' },
   ]);
 });
 

@@ -3,29 +3,52 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseEnvFile } from "../../src/compose/env-file";
 
-const cases: [string, string, Record<string, string>, { line: number; message: string }[]][] = [
-  ["plain", "A=1\nB=two words", { A: "1", B: "two words" }, []],
-  ["comments and blanks", "# c\n\nA=1 # trailing\n  B = 2", { A: "1", B: "2" }, []],
-  ["export prefix", "export A=1", { A: "1" }, []],
-  ["single quotes are literal", "A='x ${HOME} \\n'", { A: "x ${HOME} \\n" }, []],
-  ["double quotes escape and interpolate", 'A="a\\tb ${HOME}"', { A: "a\tb /home/u" }, []],
-  ["unquoted interpolates with defaults", "A=${NOPE:-d}/x", { A: "d/x" }, []],
-  ["earlier lines count", "A=1\nB=${A}2", { A: "1", B: "12" }, []],
-  ["bare name from env", "HOME\nNOPE", { HOME: "/home/u" }, []],
-  ["empty value", "A=", { A: "" }, []],
-  ["bad name", "1A=x", {}, [{ line: 1, message: '"1A" is not a variable name' }]],
-  ["unclosed double quote", 'A="x', { A: "x" }, [{ line: 1, message: "the value of A has no closing double quote" }]],
-  ["unclosed single quote", "A='x", { A: "x" }, [{ line: 1, message: "the value of A has no closing single quote" }]],
-  [
-    "required variable",
-    "\nA=${NOPE:?set it}",
-    { A: "" },
-    [{ line: 2, message: "variable NOPE is unset: set it; set it in the environment or an env file" }],
-  ],
+const NOT_A_LINE = "is not a VARIABLE=VALUE line (a variable name starts with a letter or _ and holds letters, digits, _, . and -)";
+
+const cases: [string, string, Record<string, string>, { line: number; message: string }[], string[]][] = [
+  ["plain", "A=1\nB=two words", { A: "1", B: "two words" }, [], []],
+  ["comments and blanks", "# c\n\nA=1 # trailing\n  B = 2", { A: "1", B: "2" }, [], []],
+  ["a # without a space before it is part of the value", "A=x#y", { A: "x#y" }, [], []],
+  ["export prefix", "export A=1", { A: "1" }, [], []],
+  ["CRLF line ends", "A=1\r\nB=2\r\n", { A: "1", B: "2" }, [], []],
+  ["single quotes are literal", "A='x ${HOME} \\n'", { A: "x ${HOME} \\n" }, [], []],
+  ["double quotes escape and interpolate", 'A="a\\tb ${HOME}"', { A: "a\tb /home/u" }, [], []],
+  ["unquoted interpolates with defaults", "A=${NOPE:-d}/x", { A: "d/x" }, [], []],
+  ["earlier lines count, over the environment", "HOME=/h\nB=${HOME}2", { HOME: "/h", B: "/h2" }, [], []],
+  ["bare name from env; an unset one is reported", "HOME\nNOPE", { HOME: "/home/u" }, [], ["NOPE"]],
+  ["empty value", "A=", { A: "" }, [], []],
+  ["bad name: the line, never its text", "1A=x", {}, [{ line: 1, message: NOT_A_LINE }], []],
+  ["a line that is not an env line at all", "root:$6$salt$hash:19000:0:99999:7:::", {}, [{ line: 1, message: NOT_A_LINE }], []],
+  ["unclosed double quote", 'A="x', { A: "x" }, [{ line: 1, message: "has a value with no closing double quote" }], []],
+  ["unclosed single quote", "A='x", { A: "x" }, [{ line: 1, message: "has a value with no closing single quote" }], []],
+  ["required variable", "\nA=${NOPE:?set it}", { A: "" }, [{ line: 2, message: "has a value with a malformed $-reference or a required variable that is unset" }], []],
 ];
 
-for (const [name, text, values, problems] of cases) {
+for (const [name, text, values, problems, unset] of cases) {
   test(`env file: ${name}`, () => {
-    assert.deepEqual(parseEnvFile(text, { HOME: "/home/u" }), { values, problems });
+    const r = parseEnvFile(text, { HOME: "/home/u" });
+    assert.deepEqual({ values: r.values, problems: r.problems, unset: r.unset }, { values, problems, unset });
+    for (const p of r.problems) assert.equal(p.message.includes(text.split("\n")[p.line - 1]!.slice(0, 4)), false, "a problem never quotes the line");
   });
 }
+
+test("env file: with a marker, values that substituted a variable keep a template", () => {
+  const r = parseEnvFile("A=${HOME}/x\nB=plain\nHOME", { HOME: "/home/u" }, { marker: (n) => `<${n}>` });
+  assert.deepEqual(r.values, { A: "/home/u/x", B: "plain", HOME: "/home/u" });
+  assert.deepEqual(r.templates, { A: "<HOME>/x", HOME: "<HOME>" });
+});
+
+test("env file: a million-line file is parsed in linear time", () => {
+  const text = "A=1\n".repeat(1_000_000);
+  const started = Date.now();
+  const r = parseEnvFile(text);
+  assert.deepEqual(r.values, { A: "1" });
+  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+});
+
+test("env file: a long line of blanks before a value is no catastrophic backtracking", () => {
+  const started = Date.now();
+  const r = parseEnvFile(`A=x${" ".repeat(200_000)}y`);
+  assert.equal(r.values["A"], `x${" ".repeat(200_000)}y`);
+  assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+});

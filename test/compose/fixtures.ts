@@ -10,7 +10,7 @@ export function fixture(name: string): string {
   return path.join(FIXTURES, name);
 }
 
-/** Reads a file (the loader's `readFile`). */
+/** Reads a fixture file's text. */
 export function readFile(p: string): string {
   return fs.readFileSync(p, "utf8");
 }
@@ -34,4 +34,16 @@ export function itemOf(file: string, prefix: string, after?: string): string {
   const at = lineOf(file, prefix, after).split(":");
   const col = Number(at.pop()) + 2;
   return `${at.join(":")}:${col}`;
+}
+
+/** A reader confined to the fixtures folder (the loader's `reader`). */
+export function fixtureReader(): import("../../src/compose/reader").ComposeReader {
+  const { scopedReader } = require("../../src/compose/reader") as typeof import("../../src/compose/reader");
+  return scopedReader({ root: FIXTURES });
+}
+
+/** A reader over in-memory files under `/p` (for texts loaded as `/p/compose.yaml`). */
+export function memoryFiles(files: Record<string, string> = {}): import("../../src/compose/reader").ComposeReader {
+  const { memoryReader } = require("../../src/compose/reader") as typeof import("../../src/compose/reader");
+  return memoryReader("/p", files);
 }

@@ -1,9 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Compose `${VAR}` syntax is the data under test.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { COMPOSE_COVERAGE } from "../../src/compose/coverage";
+import { COVERAGE } from "../../src/compose/coverage";
+import { noHostSettings } from "../../src/compose/load-host";
 import { type LoadComposeOptions, loadCompose } from "../../src/compose/load";
-import { fixture, itemOf, lineOf, readFile } from "./fixtures";
+import { fixture, fixtureReader, itemOf, lineOf, memoryFiles, readFile } from "./fixtures";
 
 const ENV = { BERTH_TEST_IMAGE: "img:1" };
 
@@ -12,23 +13,23 @@ function load(file: string, extra: Partial<LoadComposeOptions> = {}) {
     target: "swarm",
     fileName: fixture(file),
     env: ENV,
-    readFile,
+    reader: fixtureReader(),
     ...extra,
   });
 }
 
 function loadText(text: string, extra: Partial<LoadComposeOptions> = {}) {
-  return loadCompose(text, { target: "swarm", fileName: "/p/compose.yaml", env: ENV, readFile, ...extra });
+  return loadCompose(text, { target: "swarm", fileName: "/p/compose.yaml", env: ENV, reader: memoryFiles(), ...extra });
 }
 
 test("stack.yaml: the warnings are the obsolete version and the worker's restart, with their lines", () => {
   const r = load("stack.yaml");
   assert.deepEqual(r.diagnostics, [
     {
-      severity: "warning",
+      severity: "info",
       where: lineOf("stack.yaml", "version:"),
       key: "version",
-      message: '"version" is left out on swarm: obsolete in the Compose Specification; ignored',
+      message: '"version" is accepted and ignored on swarm: obsolete in the Compose Specification; ignored',
     },
     {
       severity: "warning",
@@ -121,6 +122,7 @@ test("stack.yaml: the web service, exactly", () => {
     groups: [],
     logging: { driver: "json-file", options: { "max-size": "10m" } },
     dependsOn: [],
+    host: noHostSettings(),
   });
 });
 
@@ -135,10 +137,10 @@ test("stack.yaml: networks, volumes, configs and secrets", () => {
     { key: "cache", external: false, driverOpts: { type: "tmpfs", device: "tmpfs" }, labels: {}, driver: "local" },
   ]);
   assert.deepEqual(m.configs, [
-    { key: "app_conf", content: "server {\n  listen 80;\n}\n", origin: "file files/app.conf", labels: {} },
-    { key: "motd", content: "Welcome.\n", origin: "file files/motd.txt", labels: {} },
+    { key: "app_conf", content: "server {\n  listen 80;\n}\n", origin: `file ${fixture("files/app.conf")}`, file: fixture("files/app.conf"), labels: {} },
+    { key: "motd", content: "Welcome.\n", origin: `file ${fixture("files/motd.txt")}`, file: fixture("files/motd.txt"), labels: {} },
   ]);
-  assert.deepEqual(m.secrets, [{ key: "token", content: "s3cret-token\n", origin: "file files/token.txt", labels: {} }]);
+  assert.deepEqual(m.secrets, [{ key: "token", content: "s3cret-token\n", origin: `file ${fixture("files/token.txt")}`, file: fixture("files/token.txt"), labels: {} }]);
   assert.equal(m.services[1]!.deploy.mode, "global");
   assert.equal(m.services[1]!.restart, undefined);
 });
@@ -146,7 +148,6 @@ test("stack.yaml: networks, volumes, configs and secrets", () => {
 test("ignored.yaml: a warning with file:line for every key Swarm ignores, and the model still loads", () => {
   const r = load("ignored.yaml");
   const keys = [
-    "build",
     "container_name",
     "restart",
     "expose",
@@ -172,22 +173,25 @@ test("ignored.yaml: a warning with file:line for every key Swarm ignores, and th
     expected,
   );
   for (const d of r.diagnostics) {
-    assert.equal(d.severity, "warning");
     const leaf = d.key.split(".").pop()!;
-    const row = COMPOSE_COVERAGE.find((c) => c.key === (d.key === "version" ? "version" : `services.*.${leaf}`))!;
-    assert.equal(d.message, `"${leaf}" is left out on swarm: ${row.note}`);
+    const row = COVERAGE.swarm[d.key === "version" ? "version" : `services.*.${leaf}`]!;
+    // The obsolete version and the informational expose are accepted and ignored; the rest is left out.
+    if (row.support === "ignored") assert.deepEqual([d.severity, d.message], ["info", `"${leaf}" is accepted and ignored on swarm: ${row.note}`]);
+    else assert.deepEqual([d.severity, d.message], ["warning", `"${leaf}" is left out on swarm: ${row.note}`]);
   }
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity === "info").map((d) => d.key), ["version", "services.api.expose"]);
   assert.ok(r.model);
 });
 
-test("ignored.yaml under strict: every warning is an error and there is no model", () => {
+test("ignored.yaml under strict: every warning is an error and there is no model; info lines stay info", () => {
   const r = load("ignored.yaml", { strict: true });
   assert.equal(r.model, undefined);
-  assert.equal(r.diagnostics.length, 17);
-  for (const d of r.diagnostics) {
+  assert.equal(r.diagnostics.length, 16);
+  for (const d of r.diagnostics.filter((x) => x.severity !== "info")) {
     assert.equal(d.severity, "error");
     assert.match(d.message, / \(an error because of strict mode\)$/);
   }
+  assert.equal(r.diagnostics.filter((d) => d.severity === "error").length, 14);
 });
 
 test("warned-spec.yaml: one warning per key, each at its own line", () => {
@@ -198,7 +202,7 @@ test("warned-spec.yaml: one warning per key, each at its own line", () => {
     .slice(text.indexOf("  box:") + 2, text.indexOf("networks:"))
     .filter((l) => /^ {4}[a-z_]+:/.test(l))
     .map((l) => l.trim().split(":")[0]!);
-  assert.equal(serviceKeys.length, 43);
+  assert.equal(serviceKeys.length, 41);
   const expected = [
     { key: "networks.default.ipam", where: lineOf("warned-spec.yaml", "ipam:") },
     { key: "networks.default.enable_ipv4", where: lineOf("warned-spec.yaml", "enable_ipv4:") },
@@ -212,7 +216,10 @@ test("warned-spec.yaml: one warning per key, each at its own line", () => {
     r.diagnostics.map((d) => ({ key: d.key, where: d.where })),
     expected,
   );
-  assert.ok(r.diagnostics.every((d) => d.severity === "warning"));
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity !== "warning").map((d) => [d.severity, d.key]), [
+    ["info", "services.box.attach"],
+    ["info", "services.box.develop"],
+  ]);
 });
 
 test("refused.yaml: every refused key is an error with its line, even without strict", () => {
@@ -220,11 +227,6 @@ test("refused.yaml: every refused key is an error with its line, even without st
   assert.equal(r.model, undefined);
   const errors = r.diagnostics.filter((d) => d.severity === "error").map((d) => ({ key: d.key, where: d.where, message: d.message }));
   assert.deepEqual(errors, [
-    {
-      key: "include",
-      where: lineOf("refused.yaml", "include:"),
-      message: '"include" is refused: other Compose files are not merged; merge them into one file first',
-    },
     {
       key: "models",
       where: lineOf("refused.yaml", "models:"),
@@ -243,16 +245,6 @@ test("refused.yaml: every refused key is an error with its line, even without st
         '"external" is refused: an existing secret is referenced by id, which Berth cannot look up; declare it here',
     },
     {
-      key: "services.child.extends",
-      where: lineOf("refused.yaml", "extends:"),
-      message: '"extends" is refused: the base service is not merged; inline it',
-    },
-    {
-      key: "services.child",
-      where: lineOf("refused.yaml", "child:"),
-      message: 'service "child" has no image; Berth never builds images, so set `image`',
-    },
-    {
       key: "services.remote.provider",
       where: lineOf("refused.yaml", "provider:"),
       message: '"provider" is refused: the service is delegated to an external provider that Berth does not run',
@@ -265,7 +257,7 @@ test("refused.yaml: every refused key is an error with its line, even without st
     {
       key: "services.remote",
       where: lineOf("refused.yaml", "remote:"),
-      message: 'service "remote" has no image; Berth never builds images, so set `image`',
+      message: 'service "remote" has neither an image nor a build context specified; set `image` (or `build`)',
     },
   ]);
 });
@@ -275,7 +267,7 @@ test("spec-only.yaml: anchors, merge keys, env files, interpolation, port ranges
     target: "swarm",
     fileName: fixture("spec-only.yaml"),
     env: { BERTH_TEST_IMAGE: "img:1", FROM_SHELL: "shell", API_KEY: "k-123", TIER: "", BANNER: "== shop ==" },
-    readFile,
+    reader: fixtureReader(),
   });
   assert.deepEqual(
     r.diagnostics.map((d) => [d.severity, d.key, d.where, d.message]),
@@ -312,10 +304,10 @@ test("spec-only.yaml: anchors, merge keys, env files, interpolation, port ranges
   assert.deepEqual(m.volumes, [{ key: "shared", external: true, driverOpts: {}, labels: {}, name: "corp-shared" }]);
   assert.deepEqual(m.configs, [
     { key: "greeting", content: "Hello from .\n", origin: "content", labels: {} },
-    { key: "banner", content: "== shop ==", origin: "environment BANNER", labels: { kind: "banner" }, name: "shop-banner-v2" },
+    { key: "banner", content: "== shop ==", origin: "environment BANNER", environment: "BANNER", labels: { kind: "banner" }, name: "shop-banner-v2" },
   ]);
   assert.deepEqual(m.secrets, [
-    { key: "api_key", content: "k-123", origin: "environment API_KEY", labels: { kind: "key" }, name: "shop-api-key-v1" },
+    { key: "api_key", content: "k-123", origin: "environment API_KEY", environment: "API_KEY", labels: { kind: "key" }, name: "shop-api-key-v1" },
   ]);
 });
 
@@ -344,11 +336,11 @@ test("mistakes are errors that name the key, its line and the fix", () => {
       "/p/compose.yaml:14:5 variable REQUIRED is unset: set REQUIRED; set it in the environment or an env file",
       '/p/compose.yaml:3:5 "imagee" is not a Compose key Berth knows; check the spelling against the Compose Specification',
       '/p/compose.yaml:13:5 "depends_on" is left out on swarm: Swarm has no start order; docker: creation order and readiness conditions',
-      '/p/compose.yaml:2:3 service "web" has no image; Berth never builds images, so set `image`',
+      '/p/compose.yaml:2:3 service "web" has neither an image nor a build context specified; set `image` (or `build`)',
       '/p/compose.yaml:6:13 "80:http" is not a port: the container port is not a number or range; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"',
       '/p/compose.yaml:4:15 the volume "nope" is not declared under the top-level `volumes`',
       '/p/compose.yaml:5:16 the network "missing" is not declared under the top-level `networks`',
-      "/p/compose.yaml:8:7 must be a whole number",
+      '/p/compose.yaml:8:7 "many" must be a whole number, 0 or more',
       '/p/compose.yaml:11:7 a test list must start with "CMD", "CMD-SHELL" or "NONE"',
       '/p/compose.yaml:12:7 "soon" is not a duration; write e.g. "10s", "1m30s" or "500ms"',
     ],
@@ -367,47 +359,17 @@ test("the docker target reads the same file with its own table", () => {
   const r = load("ignored.yaml", { target: "docker" });
   assert.deepEqual(
     r.diagnostics.map((d) => d.key),
-    [
-      "version",
-      "services.api.build",
-      "services.api.expose",
-      "services.api.links",
-      "services.api.external_links",
-      "services.api.privileged",
-      "services.api.devices",
-      "services.api.security_opt",
-      "services.api.cgroup_parent",
-      "services.api.ipc",
-      "services.api.pid",
-      "services.api.userns_mode",
-      "services.api.shm_size",
-      "services.api.domainname",
-    ],
+    // One host maps the host settings; it ignores the obsolete version and the informational expose, and leaves
+    // out the legacy links.
+    ["version", "services.api.expose", "services.api.links", "services.api.external_links"],
   );
+  assert.deepEqual(r.diagnostics.map((d) => d.severity), ["info", "info", "warning", "warning"]);
   const api = r.model!.services[0]!;
   assert.equal(api.containerName, "the-api");
   const ghost = loadText("services:\n  a:\n    image: x\n    depends_on: [ghost]\n", { target: "docker" });
   assert.deepEqual(ghost.diagnostics.map((d) => `${d.where} ${d.message}`), [
-    '/p/compose.yaml:4:5 depends on "ghost", which is not a service of this file',
+    '/p/compose.yaml:4:5 service "a" depends on undefined service "ghost"',
   ]);
   assert.equal(api.restart, "unless-stopped");
   assert.deepEqual(api.dependsOn, [{ service: "cache", condition: "service_started", required: true }]);
-});
-
-test("the fixtures together use every key of the coverage table", () => {
-  const files = ["stack.yaml", "ignored.yaml", "spec-only.yaml", "warned-spec.yaml", "refused.yaml", "project.yaml"];
-  const used = new Set<string>();
-  const walk = (value: unknown, path: string[]) => {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return;
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const p = [...path, k];
-      const pattern = p.map((s, i) => (i === 1 ? "*" : s)).join(".");
-      used.add(p.length === 1 && k.startsWith("x-") ? "x-*" : pattern);
-      if (p.length < 4) walk(v, p);
-    }
-  };
-  const yaml = require("js-yaml") as typeof import("js-yaml");
-  for (const f of files) walk(yaml.load(readFile(fixture(f))), []);
-  const missing = COMPOSE_COVERAGE.map((r) => r.key).filter((k) => !used.has(k));
-  assert.deepEqual(missing, []);
 });

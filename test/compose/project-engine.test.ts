@@ -12,7 +12,7 @@ import { type DockerPlanService, dockerPlan } from "../../src/compose/docker-pla
 import { loadCompose } from "../../src/compose/load";
 import { Engine } from "../../src/docker/engine";
 import { testEngine, uniqueName } from "../helpers/engine";
-import { fixture, readFile } from "./fixtures";
+import { fixture, fixtureReader, readFile } from "./fixtures";
 
 const { engine: testHost, skip } = testEngine();
 let engine: Engine;
@@ -77,7 +77,7 @@ test("project.yaml on a real engine: health before the one-shot, the one-shot's 
     target: "docker",
     fileName: fixture("project.yaml"),
     env: { BERTH_TEST_IMAGE: image },
-    readFile,
+    reader: fixtureReader(),
   });
   const plan = dockerPlan(loaded.model!, project);
   assert.deepEqual(plan.problems, []);

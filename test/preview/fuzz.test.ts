@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${x}` is part of the junk inserted into the files under test.
 /**
  * Seeded, repeatable fuzzing of what `berth preview` reads before it runs anything: Pulumi.yaml, the stack file and a
  * blueprint's top, mutated from the preview fixtures and the examples, plus the hostile-input attack classes (alias
@@ -75,12 +76,28 @@ const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((c
 
 const ATTACKS: Case[] = [
   { label: "alias bomb in Pulumi.yaml config", make: (d) => void fs.appendFileSync(path.join(d, "Pulumi.yaml"), `\nx-bomb:\n${bomb.replace(/^/gm, "  ")}\n`) },
-  { label: "alias bomb in the stack file", make: (d) => (fs.writeFileSync(path.join(d, "Pulumi.dev.yaml"), `config:\n${bomb.replace(/^/gm, "  ")}\n`), "dev") },
-  { label: "a FIFO as the stack file", make: (d) => (execFileSync("mkfifo", [path.join(d, "Pulumi.dev.yaml")]), "dev") },
-  { label: "/dev/zero as the stack file", make: (d) => (fs.symlinkSync("/dev/zero", path.join(d, "Pulumi.dev.yaml")), "dev") },
+  { label: "alias bomb in the stack file", make: (d) => {
+      fs.writeFileSync(path.join(d, "Pulumi.dev.yaml"), `config:\n${bomb.replace(/^/gm, "  ")}\n`);
+      return "dev";
+    },
+  },
+  { label: "a FIFO as the stack file", make: (d) => {
+      execFileSync("mkfifo", [path.join(d, "Pulumi.dev.yaml")]);
+      return "dev";
+    },
+  },
+  { label: "/dev/zero as the stack file", make: (d) => {
+      fs.symlinkSync("/dev/zero", path.join(d, "Pulumi.dev.yaml"));
+      return "dev";
+    },
+  },
   { label: "a 20 MiB Pulumi.yaml", make: (d) => void fs.appendFileSync(path.join(d, "Pulumi.yaml"), `\n# ${"x".repeat(20 * 1024 * 1024)}\n`) },
   { label: "invalid UTF-8 in Pulumi.yaml", make: (d) => void fs.appendFileSync(path.join(d, "Pulumi.yaml"), Buffer.from([0x0a, 0x23, 0xc3, 0x28, 0x0a])) },
-  { label: "10,000 levels of nesting in the stack file", make: (d) => (fs.writeFileSync(path.join(d, "Pulumi.dev.yaml"), `config:\n  k: ${"[".repeat(10000)}${"]".repeat(10000)}\n`), "dev") },
+  { label: "10,000 levels of nesting in the stack file", make: (d) => {
+      fs.writeFileSync(path.join(d, "Pulumi.dev.yaml"), `config:\n  k: ${"[".repeat(10000)}${"]".repeat(10000)}\n`);
+      return "dev";
+    },
+  },
   { label: "a stack name that climbs out of the project", make: () => "x/../../y" },
 ];
 

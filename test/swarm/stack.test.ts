@@ -255,14 +255,14 @@ test("stack.yaml: exact children, inputs, secrets, dependencies and outputs", as
   assert.deepEqual(worker.dependencies, [net("back").urn]);
 
   const restartWarning = `${lineOf("stack.yaml", "restart:")}: "restart" is left out on swarm: Swarm uses deploy.restart_policy (docker stack deploy ignores restart too); docker: the container's`;
-  const versionWarning = `${lineOf("stack.yaml", "version:")}: "version" is left out on swarm: obsolete in the Compose Specification; ignored`;
-  assert.deepEqual(warned, [versionWarning, restartWarning]);
+  // The obsolete version is accepted and ignored: an info line, not a warning.
+  assert.deepEqual(warned, [restartWarning]);
   assert.deepEqual(component.outputs, {
     stackName: "shop",
     serviceNames: { web: "shop_web", worker: "shop_worker" },
     serviceIds: { web: "shop-web-id", worker: "shop-worker-id" },
     networkIds: { front: "shop-network-front-id", back: "shop-network-back-id" },
-    warnings: [versionWarning, restartWarning],
+    warnings: [restartWarning],
   });
   assert.deepEqual(await resolve(stack.serviceNames), { web: "shop_web", worker: "shop_worker" });
   assert.deepEqual(Object.keys(stack.services), ["web", "worker"]);
@@ -275,12 +275,12 @@ test("strict: every warned key is an error naming its file:line, before any chil
     () => new SwarmStack("strict", { file: fixture("ignored.yaml"), strict: true }),
     (err: Error & { problems?: { where: string; message: string }[] }) => {
       assert.equal(err.name, "ArgsError");
-      assert.equal(err.problems!.length, 17);
-      assert.deepEqual(err.problems![1], {
-        where: lineOf("ignored.yaml", "build:"),
-        message: '"build" is left out on swarm: images are not built; the service runs `image`, which must be set (an error because of strict mode)',
+      assert.equal(err.problems!.length, 14);
+      assert.deepEqual(err.problems![0], {
+        where: lineOf("ignored.yaml", "container_name:"),
+        message: '"container_name" is left out on swarm: Swarm names tasks itself; docker: the container name (an error because of strict mode)',
       });
-      assert.match(err.message, /^SwarmStack "strict" has 17 problems in its arguments:\n {2}- .*ignored\.yaml:2:1: "version" is left out/);
+      assert.match(err.message, /^SwarmStack "strict" has 14 problems in its arguments:\n {2}- .*ignored\.yaml:6:5: "container_name" is left out/);
       return true;
     },
   );
@@ -303,7 +303,7 @@ test("arguments: exactly one of file and content, positive convergence times, a 
   );
   assert.throws(
     () => new SwarmStack("missing", { file: "/nonexistent/compose.yaml" }),
-    /SwarmStack "missing" has 1 problem in its arguments:\n {2}- file: cannot read \/nonexistent\/compose\.yaml: ENOENT/,
+    /SwarmStack "missing" has 1 problem in its arguments:\n {2}- file: cannot read the Compose file: "\/nonexistent\/compose\.yaml" does not exist/,
   );
   await rec.settle();
   assert.deepEqual(rec.summary(), ["berth:index:SwarmStack bad", "berth:index:SwarmStack missing"]);
@@ -409,8 +409,8 @@ test("ignored.yaml and warned-spec.yaml: the ignored keys leave exactly the plai
   assert.deepEqual(rec.get("docker:index/network:Network", "t-network-default").inputs, { name: "t_default", driver: "overlay", labels: [ns] });
   assert.deepEqual(rec.get("docker:index/service:Service", "t-api").inputs, plain("api", { args: ["sleep", "3600"] }));
   assert.deepEqual(rec.get("docker:index/service:Service", "t-cache").inputs, plain("cache", { args: ["sleep", "3600"] }));
-  assert.equal(warned.length, 17);
-  assert.equal(warned[1], `${lineOf("ignored.yaml", "build:")}: "build" is left out on swarm: images are not built; the service runs \`image\`, which must be set`);
+  assert.equal(warned.length, 14);
+  assert.equal(warned[0], `${lineOf("ignored.yaml", "container_name:")}: "container_name" is left out on swarm: Swarm names tasks itself; docker: the container name`);
 
   await rec.settle();
   rec.reset();
@@ -435,7 +435,8 @@ test("ignored.yaml and warned-spec.yaml: the ignored keys leave exactly the plai
     data: Buffer.from("s3cret-token\n").toString("base64"),
     labels: [ns],
   });
-  assert.equal(warned.length, 49);
+  // The service keys (less attach and develop, accepted and ignored) and the six network, config and secret keys.
+  assert.equal(warned.length, 45);
 });
 
 test("spec-only.yaml: the whole app service, exactly", async () => {
