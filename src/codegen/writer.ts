@@ -138,7 +138,11 @@ export function valueLiteral(value: unknown, indent = ""): string {
   return `{\n${props.join("\n")}\n${indent}}`;
 }
 
-/** An object-literal key: bare when it is a valid identifier, quoted otherwise. */
+/**
+ * An object-literal key: bare when it is a valid identifier, quoted otherwise. `__proto__` (bare or quoted) would set
+ * the object's prototype instead of making a member, so it is written as a computed key.
+ */
 export function propertyKey(key: string): string {
+  if (key === "__proto__") return `[${literal(key)}]`;
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : literal(key);
 }

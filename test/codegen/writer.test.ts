@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CodeWriter, commentLines } from "../../src/codegen/writer";
+import { CodeWriter, commentLines, valueLiteral } from "../../src/codegen/writer";
 
 const TERMINATORS: [string, string][] = [
   ["LF", "\n"],
@@ -28,4 +28,12 @@ test("docComment(): */ cannot end the comment, and every terminator is split", (
 
 test("commentLines shows control and bidirectional characters as escapes", () => {
   assert.deepEqual(commentLines("a\u202eb\u0000c\u001bd  "), ["a\\u{202e}b\\u{0}c\\u{1b}d"]);
+});
+
+test("valueLiteral: a __proto__ member stays a member (a computed key), others bare or quoted", () => {
+  // JSON.parse makes an own __proto__ member, as a YAML loader does.
+  const code = valueLiteral(JSON.parse('{"__proto__": {"a": 1}, "ok": 2, "x-y": 3}') as Record<string, unknown>);
+  assert.equal(code, '{\n  ["__proto__"]: {\n    a: 1,\n  },\n  ok: 2,\n  "x-y": 3,\n}');
+  const evaluated = new Function(`return ${code};`)() as Record<string, unknown>;
+  assert.deepEqual(Object.keys(evaluated), ["__proto__", "ok", "x-y"]);
 });
