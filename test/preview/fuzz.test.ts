@@ -101,6 +101,9 @@ const ATTACKS: Case[] = [
   { label: "a stack name that climbs out of the project", make: () => "x/../../y" },
 ];
 
+/** The slowest case and the most memory seen, for the report (t.diagnostic). */
+const worst = { ms: 0, label: "", rssMiB: 0 };
+
 function check(label: string, dir: string, stack: string | undefined): void {
   const before = process.memoryUsage().heapUsed;
   const started = Date.now();
@@ -111,6 +114,8 @@ function check(label: string, dir: string, stack: string | undefined): void {
     assert.fail(`${label}: threw ${err instanceof Error ? err.stack : String(err)}`);
   }
   const ms = Date.now() - started;
+  if (ms > worst.ms) Object.assign(worst, { ms, label });
+  worst.rssMiB = Math.max(worst.rssMiB, Math.round(process.memoryUsage().rss / 1048576));
   assert.ok(ms < 5000, `${label}: took ${ms} ms`);
   assert.ok(process.memoryUsage().heapUsed - before < 512 * 1024 * 1024, `${label}: memory`);
   if ("problems" in result) {
@@ -123,7 +128,7 @@ function check(label: string, dir: string, stack: string | undefined): void {
   }
 }
 
-test(`the attack classes end in problems that name the file, within bounds (${ATTACKS.length} cases)`, () => {
+test(`the attack classes end in problems that name the file, within bounds (${ATTACKS.length} cases)`, (t) => {
   const base = path.join(ROOT, "test", "fixtures", "preview", "web");
   ATTACKS.forEach((c, i) => {
     const dir = path.join(work, `attack-${i}`);
@@ -134,9 +139,10 @@ test(`the attack classes end in problems that name the file, within bounds (${AT
     const result = resolveTarget(dir, { cwd: work, stack, config: [] });
     assert.ok("problems" in result, `${c.label}: refused`);
   });
+  t.diagnostic(`slowest: ${worst.label} in ${worst.ms} ms; process memory at most ${worst.rssMiB} MiB`);
 });
 
-test(`${CASES} seeded mutations of Pulumi.yaml and stack files (seed ${SEED}) end in a target or positioned problems`, () => {
+test(`${CASES} seeded mutations of Pulumi.yaml and stack files (seed ${SEED}) end in a target or positioned problems`, (t) => {
   const r = rng(SEED);
   for (let i = 0; i < CASES; i++) {
     const source = SOURCES[Math.floor(r() * SOURCES.length)]!;
@@ -149,4 +155,5 @@ test(`${CASES} seeded mutations of Pulumi.yaml and stack files (seed ${SEED}) en
     fs.writeFileSync(file, mutateText(fs.readFileSync(file, "utf8"), r));
     check(`case ${i} (${path.basename(source)}/${target})`, dir, undefined);
   }
+  t.diagnostic(`slowest: ${worst.label} in ${worst.ms} ms; process memory at most ${worst.rssMiB} MiB`);
 });
