@@ -6,6 +6,7 @@ import {
   SWARM_BOOTSTRAP_SCRIPT,
   SWARM_JOIN_SCRIPT,
   type SwarmBootstrapValues,
+  renderKnownHosts,
   renderSwarmBootstrapScript,
   renderSwarmCloudInit,
   renderSwarmJoinTokenScript,
@@ -14,6 +15,7 @@ import {
   renderSwarmWaitCommand,
 } from "../../src/swarm/cluster-bootstrap";
 import { decryptSwarmTokens } from "../../src/swarm/cluster-tokens";
+import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../../src/cloud/package-install";
 import { assertShellcheckClean, assertValidCloudConfig } from "../cloud/validators";
 
 const base: SwarmBootstrapValues = {
@@ -43,9 +45,8 @@ test("a worker's cloud-config: hostname, docker, join key, pinned managers' host
   assert.deepEqual(doc, {
     hostname: "sw-worker-2",
     preserve_hostname: false,
-    package_update: true,
-    packages: ["docker.io", "openssh-client"],
     write_files: [
+      { path: ENSURE_PACKAGES_SCRIPT, content: renderEnsurePackagesScript(), permissions: "0755", owner: "root:root" },
       { path: "/etc/berth/swarm-join-key", content: `${base.joinPrivateKey}\n`, permissions: "0600", owner: "root:root" },
       {
         path: "/etc/berth/swarm-known-hosts",
@@ -56,9 +57,9 @@ test("a worker's cloud-config: hostname, docker, join key, pinned managers' host
       { path: SWARM_BOOTSTRAP_SCRIPT, content: renderSwarmBootstrapScript(base), permissions: "0755", owner: "root:root" },
     ],
     runcmd: [
+      [ENSURE_PACKAGES_SCRIPT, "docker.io", "openssh-client"],
       ["groupadd", "-f", "docker"],
       ["usermod", "-aG", "docker", "ubuntu"],
-      ["systemctl", "enable", "--now", "docker"],
       [SWARM_BOOTSTRAP_SCRIPT],
     ],
   });
@@ -86,9 +87,9 @@ test("a manager's cloud-config adds the join user (forced commands only), the sh
   const files = doc["write_files"] as { path: string; content: string }[];
   assert.deepEqual(
     files.map((f) => f.path),
-    ["/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT],
+    [ENSURE_PACKAGES_SCRIPT, "/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT],
   );
-  assert.equal(files[3]!.content, renderSwarmJoinTokenScript());
+  assert.equal(files[4]!.content, renderSwarmJoinTokenScript());
 });
 
 test("a self-healing worker (no hostname) leaves the hostname to the cloud and names itself from it", () => {
@@ -119,10 +120,18 @@ for (const row of bootstrapTable) {
   });
 }
 
-test("the bootstrap joins through a manager, and only manager 0 initialises after no manager answered", () => {
+test("the bootstrap joins through a manager; only manager 0 initialises, when every peer is in no swarm or none answered", () => {
   const script = renderSwarmBootstrapScript(base);
   assert.match(script, /docker swarm join --advertise-addr "\$self" --token "\$token" "\$host:2377"/);
-  assert.match(script, /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \[ "\$attempt" -ge 6 \]; then\n {4}docker swarm init/);
+  assert.match(
+    script,
+    /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \{ \[ "\$idle" -eq "\$peers" \] \|\| \[ "\$attempt" -ge 12 \]; \}; then\n {4}docker swarm init/,
+  );
+  assert.match(script, /if \[ "\$status" -eq 3 \]; then idle=\$\(\(idle \+ 1\)\); fi/);
+  // The address it advertises is its source address towards manager 0, not whatever `hostname -I` lists first.
+  assert.match(script, /self=\$\(ip -o route get "\$first"/);
+  // Docker is started through systemd only where systemd runs; elsewhere the image's init has started it.
+  assert.match(script, /if ! docker info >\/dev\/null 2>&1 && \[ -d \/run\/systemd\/system \]; then systemctl enable --now docker; fi/);
   assert.match(script, /StrictHostKeyChecking=yes/);
   assert.doesNotMatch(script, /echo "?\$token/);
   assert.doesNotMatch(script, /set -x/);
@@ -137,6 +146,27 @@ test("leave commands: a worker is drained and removed; a manager is demoted firs
   const mgr = renderSwarmLeaveCommand("sw-manager-2", "manager");
   assert.match(mgr, /sudo docker node demote "\$id" \|\| true\n {2}sudo docker node update --availability drain/);
   assert.match(renderSwarmLeaveCommand("it's", "worker"), /\nnode='it'"'"'s'\n/);
+});
+
+test("the join-token script says 'in no swarm' with exit 3, and removes a replaced machine's entry once it is Down", () => {
+  const script = renderSwarmJoinTokenScript();
+  assert.match(script, /= inactive \]; then\n {2}echo "not in a swarm yet" >&2\n {2}exit 3\n/);
+  assert.match(script, /\$1 == n && \$2 != "Down"/);
+  assert.match(script, /docker node demote "\$id" >\/dev\/null 2>&1 \|\| true/);
+  assert.match(script, /if docker node rm --force "\$id" >\/dev\/null 2>&1; then break; fi/);
+  assert.match(script, /exec docker swarm join-token -q "\$role"\n$/);
+});
+
+test("packages are installed only when missing, so an image with the engine needs no mirror", () => {
+  const script = renderEnsurePackagesScript();
+  assert.match(script, /dpkg-query -W -f='\$\{db:Status-Status\}' "\$p"/);
+  assert.match(script, /if \[ "\$\{#missing\[@\]\}" -eq 0 \]; then exit 0; fi/);
+  assertShellcheckClean(script);
+});
+
+test("known hosts: one line when the managers share a key, one per key otherwise", () => {
+  assert.equal(renderKnownHosts(["a", "b"], "ssh-ed25519 K\n"), "a,b ssh-ed25519 K\n");
+  assert.equal(renderKnownHosts(["a", "b", "c"], ["k1", "k2", "k1"]), "a,c k1\nb k2\n");
 });
 
 test("the wait command waits for the named node to be Ready", () => {
