@@ -144,10 +144,12 @@ export class SwarmCluster extends pulumi.ComponentResource {
     );
 
     // A fresh manager takes minutes to boot: keep dialling for up to ten minutes before a command fails.
+    // Manager 0 is verified by the managers' host key, which the cluster generated and installed on it.
     const connection = {
       host: managers.publicAddresses[0]!,
       user: site.sshUser,
       privateKey: site.privateKey,
+      hostKey: hostKey.publicKeyOpenssh.apply((k) => k.trim()),
       dialErrorLimit: SWARM_SSH_DIAL_ATTEMPTS,
     };
     const tokens = new command.remote.Command(

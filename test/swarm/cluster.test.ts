@@ -128,6 +128,7 @@ test("leave commands run on manager 0 over SSH: wait for the node on create, dra
     user: "ubuntu",
     dialErrorLimit: 40,
     perDialTimeout: 15,
+    hostKey: (mockOutputs({ type: "tls:index/privateKey:PrivateKey", name: "sw-host-key", inputs: { algorithm: "ED25519" } } as pulumi.runtime.MockResourceArgs)!.state["publicKeyOpenssh"] as string).trim(),
     privateKey: mockOutputs({ type: "tls:index/privateKey:PrivateKey", name: "sw-site-ssh-key", inputs: { algorithm: "ED25519" } } as pulumi.runtime.MockResourceArgs)!.state["privateKeyOpenssh"] as string,
   });
   assert.equal(leave.inputs["create"], renderSwarmWaitCommand("sw-worker-1"));
@@ -137,6 +138,8 @@ test("leave commands run on manager 0 over SSH: wait for the node on create, dra
   assert.deepEqual(leave.options.additionalSecretOutputs, ["stdout", "stderr", "connection"]);
   const worker = rec.get("openstack:compute/instance:Instance", "sw-worker-1");
   assert.ok(leave.dependencies.includes(worker.urn), "the leave command is deleted before its machine");
+  // The port holds the address and binds to one instance: a replacement is created only once the old one is gone.
+  assert.equal(worker.options.deleteBeforeReplace, true);
 });
 
 test("join tokens: fetched encrypted, decrypted in the program, secret outputs", async () => {
