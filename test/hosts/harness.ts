@@ -166,7 +166,9 @@ export class Harness {
     const pid = readFileSync(path.join(this.dir, "hosts", name, "pid"), "utf8").trim();
     const init = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/)[0];
     if (!init) throw new Error(`host ${name} has no init`);
-    return spawnCollect("nsenter", ["-t", init, "-m", "-u", "-i", "-n", "-p", "-r", "-w", ...argv], input);
+    // The host's own environment, not the test's (whose DOCKER_HOST names the test engine).
+    const env = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/root", LANG: "C.UTF-8" };
+    return spawnCollect("nsenter", ["-t", init, "-m", "-u", "-i", "-n", "-p", "-r", "-w", ...argv], input, env);
   }
 
   /** `docker ...` on a host's console; throws with its stderr when it fails. */
@@ -275,9 +277,9 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Runs a program, feeding `input`, and collects its exit code and output. */
-export function spawnCollect(file: string, args: string[], input?: string | Buffer): Promise<CommandResult> {
+export function spawnCollect(file: string, args: string[], input?: string | Buffer, env?: NodeJS.ProcessEnv): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"], ...(env ? { env } : {}) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => out.push(d));

@@ -100,8 +100,10 @@ boot)
   ip netns exec "$ns" ip link set eth0 up
   ip netns exec "$ns" ip link set lo up
   # Its own mount, pid, uts and ipc namespaces; pid 1 is the harness init inside the chroot. When the unshare
-  # process dies its child is killed, and with it every process of the host.
-  setsid ip netns exec "$ns" unshare --mount --pid --uts --ipc --fork --kill-child=SIGKILL \
+  # process dies its child is killed, and with it every process of the host. A machine boots with an environment of
+  # its own, never the test's (whose DOCKER_HOST, for one, names the test engine).
+  env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+    setsid ip netns exec "$ns" unshare --mount --pid --uts --ipc --fork --kill-child=SIGKILL \
     bash -c '
       set -e
       h=$1; rootfs=$2
