@@ -1,5 +1,6 @@
 import type { CloudInitConfig, CloudInitFile } from "../cloud/cloud-init";
 import { renderCloudInit, shellAssignments, shellQuote } from "../cloud/cloud-init";
+import { renderConfigScript } from "../cloud/config-script";
 import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../cloud/package-install";
 
 /** The local user on managers that joining nodes log in as; its keys may only run the join-token script. */
@@ -18,11 +19,12 @@ export interface SwarmBootstrapValues {
   /** The node's hostname, which is its swarm node name: `${cluster}-${role}-${index}` ("" in a self-healing pool: the cloud's). */
   hostname: string;
   /**
-   * Whether the bootstrap sets the hostname: true for machines the cluster creates, false for machines of an existing
-   * pool, which keep the name they have (the bootstrap checks it instead).
-   * @default true
+   * A machine of an existing pool (`existingHosts`), bootstrapped over SSH: its hostname is checked, never set (it keeps
+   * the name it has), and the Docker packages are installed only when it has no engine at all (one from Docker's own
+   * packages, `docker-ce`, is used as it is).
+   * @default false (a machine the cluster creates, booted with user data)
    */
-  setHostname?: boolean;
+  existingMachine?: boolean;
   /** Every manager's stable private address, manager 0 first. */
   managerAddresses: string[];
   /** The image's login user, added to the `docker` group (for `ssh://` Docker API access). */
@@ -155,7 +157,7 @@ export function swarmBootstrapConfig(v: SwarmBootstrapValues): CloudInitConfig {
   if (manager) files.push({ path: SWARM_JOIN_SCRIPT, content: renderSwarmJoinTokenScript(), permissions: "0755" });
   const restrict = "no-port-forwarding,no-X11-forwarding,no-agent-forwarding,no-pty";
   return {
-    ...(v.hostname !== "" && v.setHostname !== false ? { hostname: v.hostname } : {}),
+    ...(v.hostname !== "" ? { hostname: v.hostname } : {}),
     ...(manager
       ? {
           users: [
@@ -175,7 +177,9 @@ export function swarmBootstrapConfig(v: SwarmBootstrapValues): CloudInitConfig {
       : {}),
     files,
     runcmd: [
-      [ENSURE_PACKAGES_SCRIPT, ...v.dockerPackages, "openssh-client"],
+      ...(v.existingMachine
+        ? [["sh", "-c", 'command -v dockerd >/dev/null 2>&1 || exec "$0" "$@"', ENSURE_PACKAGES_SCRIPT, ...v.dockerPackages], [ENSURE_PACKAGES_SCRIPT, "openssh-client"]]
+        : [[ENSURE_PACKAGES_SCRIPT, ...v.dockerPackages, "openssh-client"]]),
       ["groupadd", "-f", "docker"],
       ["usermod", "-aG", "docker", v.sshUser],
       [SWARM_BOOTSTRAP_SCRIPT],
@@ -186,6 +190,35 @@ export function swarmBootstrapConfig(v: SwarmBootstrapValues): CloudInitConfig {
 /** The cloud-config of one Swarm node (pure: same values, same text). */
 export function renderSwarmCloudInit(v: SwarmBootstrapValues): string {
   return renderCloudInit(swarmBootstrapConfig(v));
+}
+
+/**
+ * The bootstrap of one machine of an existing pool, as a bash script run as root over SSH (pure): the same
+ * configuration as {@link renderSwarmCloudInit} renders for a new machine, with the hostname checked instead of set.
+ * It holds the node's join key: send it as a secret on standard input, never on a command line.
+ */
+export function renderSwarmHostScript(v: SwarmBootstrapValues): string {
+  return renderConfigScript(swarmBootstrapConfig({ ...v, existingMachine: true }));
+}
+
+/**
+ * What undoes {@link renderSwarmHostScript} on a machine of an existing pool that leaves the cluster (run as root on
+ * it, after manager 0 drained and removed its node): it leaves the swarm and removes Berth's files and join user. The
+ * engine and any packages the bootstrap installed stay, and so does the login user's membership of `docker`.
+ */
+export function renderSwarmHostCleanupScript(): string {
+  const files = ["/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT, ENSURE_PACKAGES_SCRIPT];
+  return `#!/bin/bash
+# Berth: this machine leaves its swarm and is left as it was before the cluster's bootstrap, engine and all.
+set -uo pipefail
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)" != inactive ]; then
+  docker swarm leave --force || true
+fi
+if id -u ${SWARM_JOIN_USER} >/dev/null 2>&1; then userdel --force --remove ${SWARM_JOIN_USER} 2>/dev/null || userdel --force ${SWARM_JOIN_USER}; fi
+rm -f ${files.join(" ")}
+rmdir /etc/berth 2>/dev/null || true
+exit 0
+`;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   renderKnownHosts,
   renderSwarmBootstrapScript,
   renderSwarmCloudInit,
+  renderSwarmHostCleanupScript,
+  renderSwarmHostScript,
   renderSwarmJoinTokenScript,
   renderSwarmLeaveCommand,
   renderSwarmTokenCommand,
@@ -16,6 +18,7 @@ import {
 } from "../../src/swarm/cluster-bootstrap";
 import { decryptSwarmTokens } from "../../src/swarm/cluster-tokens";
 import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../../src/cloud/package-install";
+import { renderConfigScript } from "../../src/cloud/config-script";
 import { assertShellcheckClean, assertValidCloudConfig } from "../cloud/validators";
 
 const base: SwarmBootstrapValues = {
@@ -203,4 +206,62 @@ test("every rendered script passes `shellcheck -s bash`", () => {
   ]) {
     assertShellcheckClean(script);
   }
+});
+
+test("an existing machine's bootstrap: the same configuration over SSH, hostname checked, the engine installed only if missing", () => {
+  // An existing machine keeps its own host key: no private one is given.
+  const { hostPrivateKey: _none, ...rest } = manager;
+  const values: SwarmBootstrapValues = {
+    ...rest,
+    hostname: "lab-2",
+    index: 1,
+    managerAddresses: ["192.0.2.11", "192.0.2.12"],
+    hostPublicKey: ["ssh-ed25519 AAAA1", "ssh-ed25519 AAAA2"],
+  };
+  const script = renderSwarmHostScript(values);
+  assert.equal(
+    script,
+    renderConfigScript({
+      hostname: "lab-2",
+      users: [
+        {
+          name: "berth-join",
+          groups: "docker",
+          sshAuthorizedKeys: [
+            `command="${SWARM_JOIN_SCRIPT} worker",${restrict} ssh-ed25519 AAAAworker`,
+            `command="${SWARM_JOIN_SCRIPT} manager",${restrict} ssh-ed25519 AAAAmanager`,
+          ],
+        },
+      ],
+      files: [
+        { path: ENSURE_PACKAGES_SCRIPT, content: renderEnsurePackagesScript(), permissions: "0755" },
+        { path: "/etc/berth/swarm-join-key", content: values.joinPrivateKey, permissions: "0600" },
+        // Each manager pinned by its own host key.
+        { path: "/etc/berth/swarm-known-hosts", content: "192.0.2.11 ssh-ed25519 AAAA1\n192.0.2.12 ssh-ed25519 AAAA2\n" },
+        { path: SWARM_BOOTSTRAP_SCRIPT, content: renderSwarmBootstrapScript(values), permissions: "0755" },
+        { path: SWARM_JOIN_SCRIPT, content: renderSwarmJoinTokenScript(), permissions: "0755" },
+      ],
+      runcmd: [
+        ["sh", "-c", 'command -v dockerd >/dev/null 2>&1 || exec "$0" "$@"', ENSURE_PACKAGES_SCRIPT, "docker.io"],
+        [ENSURE_PACKAGES_SCRIPT, "openssh-client"],
+        ["groupadd", "-f", "docker"],
+        ["usermod", "-aG", "docker", "ubuntu"],
+        [SWARM_BOOTSTRAP_SCRIPT],
+      ],
+    }),
+  );
+  assert.match(script, /\nexpected=lab-2\n/);
+  assertShellcheckClean(script);
+  // A created machine's cloud-config is unchanged by this: hostname set, packages installed as before.
+  const doc = yaml.load(renderSwarmCloudInit(base).replace(/^#cloud-config\n/, "")) as Record<string, unknown>;
+  assert.deepEqual((doc["runcmd"] as string[][])[0], [ENSURE_PACKAGES_SCRIPT, "docker.io", "openssh-client"]);
+});
+
+test("an existing machine that leaves: out of the swarm, Berth's files and join user gone, the engine kept", () => {
+  const script = renderSwarmHostCleanupScript();
+  assert.match(script, /!= inactive \]; then\n {2}docker swarm leave --force \|\| true\nfi\n/);
+  assert.match(script, /userdel --force --remove berth-join/);
+  assert.match(script, /rm -f \/etc\/berth\/swarm-join-key \/etc\/berth\/swarm-known-hosts \/usr\/local\/sbin\/berth-swarm-bootstrap \/usr\/local\/sbin\/berth-swarm-join-token \/usr\/local\/sbin\/berth-ensure-packages\n/);
+  assert.doesNotMatch(script, /apt-get|dpkg|purge/);
+  assertShellcheckClean(script);
 });
