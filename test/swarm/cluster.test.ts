@@ -138,6 +138,8 @@ test("leave commands run on manager 0 over SSH: wait for the node on create, dra
   assert.deepEqual(leave.options.additionalSecretOutputs, ["stdout", "stderr", "connection"]);
   const worker = rec.get("openstack:compute/instance:Instance", "sw-worker-1");
   assert.ok(leave.dependencies.includes(worker.urn), "the leave command is deleted before its machine");
+  // ...and before manager 0, where it runs: `pulumi destroy` drains the nodes while manager 0 is still there.
+  assert.ok(leave.dependencies.includes(rec.get("openstack:compute/instance:Instance", "sw-manager-0").urn));
   // The port holds the address and binds to one instance: a replacement is created only once the old one is gone.
   assert.equal(worker.options.deleteBeforeReplace, true);
 });
@@ -196,7 +198,7 @@ test("bad arguments: every problem at once, naming the property, before any chil
       new SwarmCluster("bad", {
         ...args,
         cloud: { ...args.cloud, adminCidrs: ["10.0.0.0/33"], aws: { vpcId: "v", subnetIds: ["s"] } },
-        managers: { ...args.managers, count: 2 },
+        managers: { ...args.managers!, count: 2 },
       }),
     (e: Error) => {
       assert.equal(e.name, "ArgsError");
@@ -213,7 +215,7 @@ test("bad arguments: every problem at once, naming the property, before any chil
     },
   );
   assert.throws(
-    () => new SwarmCluster("bad2", { ...args, workers: { ...args.workers, selfHealing: true }, managers: { ...args.managers, selfHealing: true } }),
+    () => new SwarmCluster("bad2", { ...args, workers: { ...args.workers!, selfHealing: true }, managers: { ...args.managers!, selfHealing: true } }),
     (e: Error) => {
       assert.equal(
         e.message,
