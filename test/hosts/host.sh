@@ -47,11 +47,13 @@ rootfs)
   r="$cache/rootfs.partial"
   # The image's own settings, as a cloud image has them: NoCloud only (no metadata service to wait for), the network
   # is the machine room's, services start at boot (the harness init stands in for systemd). No host keys are baked in.
+  # The locale is C.UTF-8, which needs no locale-gen (cloud-init's schema wants a string: `locale: false` made every
+  # boot log "Invalid cloud-config provided", since the init stage validates this merged with the user data).
   cat >"$r/etc/cloud/cloud.cfg.d/90-berth-harness.cfg" <<'CFG'
 datasource_list: [NoCloud, None]
 network: {config: disabled}
 manage_etc_hosts: true
-locale: false
+locale: C.UTF-8
 CFG
   rm -f "$r"/etc/ssh/ssh_host_*
   apt_lists=("$r"/var/lib/apt/lists/*); rm -rf "${apt_lists[@]}" "$r"/var/cache/apt/archives/*.deb
