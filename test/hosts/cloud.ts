@@ -19,8 +19,11 @@ import { type Harness, type SshConnection, sleep, spawnCollect } from "./harness
 
 /** What the test tells the handlers that the program does not. */
 export interface CloudOptions {
-  /** The image tarball every host's engine has (no registry is reachable): imported when a host's engine first answers. */
-  imageTarball: string;
+  /**
+   * The image tarball every host's engine has (no registry is reachable): imported when a host's engine first answers.
+   * @default none: the hosts' engines have no image (enough for a program that runs no service)
+   */
+  imageTarball?: string;
   /** The Docker provider's SSH identity: the key the user loaded into their agent and the known_hosts line. */
   dockerSsh?: () => { privateKey: string; knownHosts: string };
   /** Replaces a host's user data before it boots (only for an impostor's machine). @default none */
@@ -106,11 +109,18 @@ export class HarnessCloud {
         return { id: String(r.inputs["name"]), outputs: r.inputs };
       },
     },
+    // As the command provider does: a change of inputs runs `update` (else `create`) again with the new inputs, and
+    // only a change of `triggers` makes a new command (delete with the old inputs, create with the new).
     "command:remote:Command": {
       create: async (r) => {
         const result = await this.runCommand(r.inputs, "create");
         return { id: `${r.name}-id`, outputs: { ...r.inputs, stdout: result.stdout, stderr: result.stderr } };
       },
+      update: async (prev, r) => {
+        const result = await this.runCommand(r.inputs, typeof r.inputs["update"] === "string" ? "update" : "create");
+        return { id: prev.id, outputs: { ...r.inputs, stdout: result.stdout, stderr: result.stderr } };
+      },
+      replaces: (prev, next) => JSON.stringify(prev["triggers"] ?? null) !== JSON.stringify(next["triggers"] ?? null),
       delete: async (r) => {
         if (typeof r.inputs["delete"] === "string") await this.runCommand(r.inputs, "delete");
       },
@@ -150,6 +160,21 @@ export class HarnessCloud {
   private readonly keyPairs = new Map<string, string>();
   private readonly providers = new Map<string, Record<string, unknown>>();
 
+  /**
+   * A machine the user already has: booted from the image with no user data at all (cloud-init only creates the
+   * image's default user with `publicKeys` and generates the SSH host keys, as a cloud or an installer would), with the
+   * test image in its engine. Resolves once it has booted, with its SSH host key as its owner would read it.
+   */
+  public async bootExisting(name: string, address: string, publicKeys: string[]): Promise<string> {
+    await this.harness.boot({ name, addresses: [address], userData: "", publicKeys });
+    this.startedAt.set(name, Date.now() / 1000);
+    await this.harness.waitForStage(name, "booted");
+    await this.importImage(name);
+    const key = await this.harness.exec(name, ["cat", "/etc/ssh/ssh_host_ed25519_key.pub"]);
+    if (key.code !== 0) throw new Error(`${name} has no ED25519 host key: ${key.stderr}`);
+    return key.stdout.trim();
+  }
+
   /** A fresh ED25519 key pair (OpenSSH forms), as `tls.PrivateKey` makes one. */
   public async sshKey(): Promise<{ privateKeyOpenssh: string; publicKeyOpenssh: string }> {
     const k = await this.key({ algorithm: "ED25519" });
@@ -170,7 +195,7 @@ export class HarnessCloud {
   }
 
   /** Runs a Command's create or delete over SSH with its connection; a non-zero exit fails the step, as it would. */
-  private async runCommand(inputs: Record<string, unknown>, which: "create" | "delete"): Promise<{ stdout: string; stderr: string }> {
+  private async runCommand(inputs: Record<string, unknown>, which: "create" | "update" | "delete"): Promise<{ stdout: string; stderr: string }> {
     const c = inputs["connection"] as Record<string, unknown>;
     const conn: SshConnection = {
       host: String(c["host"]),
@@ -187,10 +212,12 @@ export class HarnessCloud {
 
   /** Imports the test image once the host's engine answers (a machine image with it baked in). */
   private async importImage(name: string): Promise<void> {
+    const tarball = this.options.imageTarball;
+    if (tarball === undefined) return;
     for (let i = 0; i < 600 && this.harness.has(name); i++) {
       const r = await this.harness.exec(name, ["docker", "info", "--format", "{{.ID}}"]).catch(() => undefined);
       if (r?.code === 0) {
-        const tar = readFileSync(this.options.imageTarball);
+        const tar = readFileSync(tarball);
         await spawnCollectBuffer(this.harness, name, ["docker", "import", "-", "berth-test/busybox:1"], tar);
         return;
       }

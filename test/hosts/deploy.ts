@@ -3,8 +3,9 @@
  * resources through the runtime as usual, and each registration is carried out for real by a handler for its type
  * (boot a host, run a command over SSH, ...). Between runs the deployment keeps each resource's inputs and outputs,
  * so a second `up` does what the engine would: a resource with the same inputs is left alone, a new one is created,
- * one with other inputs (or named in `replace`) is replaced (deleted first when it asks for `deleteBeforeReplace`),
- * and one the program no longer registers is deleted, dependents first.
+ * one with other inputs is updated in place when its type can be (its handler's `update`, unless `replaces` says the
+ * change needs a new one) and replaced otherwise, one named in `replace` is replaced (deleted first when it asks for
+ * `deleteBeforeReplace`), and one the program no longer registers is deleted, dependents first.
  *
  * Registration order is the runtime's own: a resource registers once the resources it depends on have been created,
  * so independent resources are created in parallel, as the engine creates them.
@@ -30,11 +31,15 @@ export interface Handler {
   create(r: { type: string; name: string; urn: string; inputs: Record<string, unknown>; provider?: string }): Promise<{ id: string; outputs: Record<string, unknown> }>;
   /** @default nothing to do */
   delete?(r: StateResource): Promise<void>;
+  /** Changes a resource in place to new inputs (the provider's Update). @default none: every change replaces */
+  update?(prev: StateResource, next: { type: string; name: string; urn: string; inputs: Record<string, unknown>; provider?: string }): Promise<{ id: string; outputs: Record<string, unknown> }>;
+  /** Whether a change of inputs needs a new resource even though the type can be updated. @default never */
+  replaces?(prev: Record<string, unknown>, next: Record<string, unknown>): boolean;
 }
 
 /** One step the deployment took, with its time. */
 export interface Step {
-  op: "create" | "delete" | "replace" | "same";
+  op: "create" | "delete" | "replace" | "update" | "same";
   urn: string;
   type: string;
   name: string;
@@ -81,6 +86,12 @@ export class Deployment {
         return { id: prev.id, state: prev.outputs };
       }
       let created: { id: string; outputs: Record<string, unknown> };
+      if (prev && !this.replace.has(urn) && handler.update && !handler.replaces?.(prev.inputs, inputs)) {
+        const updated = await handler.update(prev, base);
+        this.state.set(urn, { ...base, id: updated.id, outputs: updated.outputs, dependencies: record.dependencies });
+        this.steps.push({ op: "update", urn, type: args.type, name: args.name, seconds: (Date.now() - began) / 1000 });
+        return { id: updated.id, state: updated.outputs };
+      }
       if (prev && record.options.deleteBeforeReplace) {
         await handler.delete?.(prev);
         this.state.delete(urn);
@@ -93,7 +104,7 @@ export class Deployment {
       this.steps.push({ op: prev ? "replace" : "create", urn, type: args.type, name: args.name, seconds: (Date.now() - began) / 1000 });
       return { id: created.id, state: created.outputs };
     } catch (err) {
-      this.errors.push(`${prev ? "replacing" : "creating"} ${args.type} ${args.name}: ${err instanceof Error ? err.message : String(err)}`);
+      this.errors.push(`${prev ? "changing" : "creating"} ${args.type} ${args.name}: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     } finally {
       this.pending--;
@@ -146,12 +157,16 @@ export class Deployment {
     return found;
   }
 
-  /** Deletes resources in the engine's order: a resource only once nothing left depends on it; the rest in parallel. */
+  /**
+   * Deletes resources in the engine's order: a resource only once nothing left depends on it (by a dependency or as
+   * its provider); the rest in parallel.
+   */
   private async deleteAll(doomed: StateResource[]): Promise<void> {
     let left = doomed;
+    const needs = (o: StateResource, r: StateResource) => o.dependencies.includes(r.urn) || o.provider?.split("::").slice(0, -1).join("::") === r.urn;
     while (left.length > 0) {
       const urns = new Set(left.map((r) => r.urn));
-      const ready = left.filter((r) => !left.some((o) => o !== r && o.dependencies.includes(r.urn) && urns.has(o.urn)));
+      const ready = left.filter((r) => !left.some((o) => o !== r && needs(o, r) && urns.has(o.urn)));
       if (ready.length === 0) throw new Error(`dependency cycle among ${left.map((r) => r.name).join(", ")}`);
       await Promise.all(
         ready.map(async (r) => {

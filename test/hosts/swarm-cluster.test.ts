@@ -10,6 +10,7 @@ import type { Recorder as RecorderType } from "../../src/testing/recorder";
 import { HarnessCloud } from "./cloud";
 import { Deployment } from "./deploy";
 import { type Harness, harnessUnavailableSync, openHarness, sleep } from "./harness";
+import { Timings, cloudConfigComplaints, nodes, runningTasks, waitFor } from "./swarm-checks";
 import { type Components, type ProgramOutputs, swarmProgram } from "./swarm-program";
 
 const skip = harnessUnavailableSync();
@@ -19,7 +20,7 @@ let deployment: Deployment;
 let cloud: HarnessCloud;
 let components: Components;
 const out: ProgramOutputs = {};
-const timings: string[] = [];
+const timings = new Timings();
 
 before(async () => {
   if (skip) return;
@@ -39,49 +40,19 @@ after(async () => {
   // BERTH_HOSTS_KEEP=1 leaves the hosts running to look at (then: bash test/hosts/host.sh down DIR ID).
   if (harness && process.env["BERTH_HOSTS_KEEP"] === "1") process.stdout.write(`# hosts kept: bash test/hosts/host.sh down ${harness.dir} ${harness.id}\n`);
   else if (harness) await harness.close();
-  if (timings.length > 0) process.stdout.write(`# scenario times:\n${timings.map((t) => `#   ${t}`).join("\n")}\n`);
+  process.stdout.write(timings.report());
 });
-
-async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
-  const began = Date.now();
-  try {
-    return await f();
-  } finally {
-    timings.push(`${label}: ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  }
-}
-
-interface NodeRow {
-  id: string;
-  hostname: string;
-  status: string;
-  availability: string;
-  manager: string;
-}
-
-async function nodes(on: string): Promise<NodeRow[]> {
-  const text = await harness.docker(on, ["node", "ls", "--format", "{{.ID}}|{{.Hostname}}|{{.Status}}|{{.Availability}}|{{.ManagerStatus}}"]);
-  return text
-    .trim()
-    .split("\n")
-    .filter((l) => l !== "")
-    .map((l) => {
-      const [id, hostname, status, availability, manager] = l.split("|");
-      return { id: id!, hostname: hostname!, status: status!, availability: availability!, manager: manager ?? "" };
-    })
-    .sort((a, b) => a.hostname.localeCompare(b.hostname));
-}
 
 const managers = ["sw-manager-0", "sw-manager-1", "sw-manager-2"];
 const workerNames = (n: number) => Array.from({ length: n }, (_, i) => `sw-worker-${i}`);
 const program = (workers: number) => swarmProgram(components, "sw", `${harness.subnet}.1/32`, workers, out);
 
 test("3 managers and 2 workers boot their rendered user data and form one swarm", { skip }, async () => {
-  const result = await timed("3+2 formed (up, with the stack)", () => deployment.up(program(2)));
+  const result = await timings.timed("3+2 formed (up, with the stack)", () => deployment.up(program(2)));
   process.stdout.write(`# steps: ${result.steps.filter((s) => s.op !== "same").map((s) => `${s.name} ${s.seconds.toFixed(1)}s`).join(", ")}\n`);
   assert.ok(result.changes.includes("create sw-worker-1-leave"));
   for (const m of managers) {
-    const rows = await nodes(m);
+    const rows = await nodes(harness, m);
     assert.deepEqual(
       rows.map((r) => [r.hostname, r.status, r.manager === "" ? "worker" : "manager"]),
       [...managers.map((n) => [n, "Ready", "manager"]), ...workerNames(2).map((n) => [n, "Ready", "worker"])].sort((a, b) => a[0]!.localeCompare(b[0]!)),
@@ -89,18 +60,9 @@ test("3 managers and 2 workers boot their rendered user data and form one swarm"
     );
     assert.equal(rows.filter((r) => r.manager === "Leader").length, 1);
   }
+  // cloud-init found the user data Berth rendered, merged with the image's configuration, valid.
+  for (const h of [...managers, ...workerNames(2)]) assert.deepEqual(await cloudConfigComplaints(harness, h), [], h);
 });
-
-/** The web service's running tasks: node name per task. */
-async function webTasks(on: string): Promise<string[]> {
-  const text = await harness.docker(on, ["service", "ps", "shop_web", "--filter", "desired-state=running", "--format", "{{.Node}} {{.CurrentState}}"]);
-  return text
-    .trim()
-    .split("\n")
-    .filter((l) => l.includes(" Running"))
-    .map((l) => l.split(" ")[0]!)
-    .sort();
-}
 
 /**
  * From a client container on `from`, attached to the stack's overlay network: what every replica answers, fetched by
@@ -124,26 +86,17 @@ async function answers(from: string): Promise<string[]> {
     .sort();
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await sleep(1000);
-  }
-}
-
 test("the SwarmStack's service runs replicas on several hosts and they answer over the overlay network", { skip }, async () => {
-  const tasks = await webTasks("sw-manager-0");
+  const tasks = await runningTasks(harness, "sw-manager-0", "shop_web");
   assert.equal(tasks.length, 3);
   assert.ok(new Set(tasks).size >= 2, `replicas on several hosts: ${tasks.join(", ")}`);
   // The client runs on a manager, where no replica runs: every answer crossed the overlay from another host.
-  const got = await timed("service answers over the overlay", () => answers("sw-manager-1"));
+  const got = await timings.timed("service answers over the overlay", () => answers("sw-manager-1"));
   assert.deepEqual(got, tasks);
 });
 
 test("a host presenting a different SSH host key is refused, by a joining node and by Pulumi's own connection", { skip }, async () => {
-  await timed("impostor refused", async () => {
+  await timings.timed("impostor refused", async () => {
     // The impostor: a machine at an address of its own claiming to be a manager, with everything the cluster's
     // managers have (join users, join-token script, even the join keys' public halves) except their host key.
     const impostor = harness.address(150);
@@ -192,7 +145,7 @@ test("a host presenting a different SSH host key is refused, by a joining node a
     // Several rounds of the victim's retries (5 s apart) go by: it never joins.
     await sleep(20_000);
     assert.equal((await harness.docker(victimName, ["info", "--format", "{{.Swarm.LocalNodeState}}"])).trim(), "inactive");
-    assert.deepEqual((await nodes("impostor")).map((n) => n.hostname), ["impostor"]);
+    assert.deepEqual((await nodes(harness, "impostor")).map((n) => n.hostname), ["impostor"]);
     // Its exact fetch, by hand on its console: refused for the host key...
     const fetch = ["ssh", "-i", "/etc/berth/swarm-join-key", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "-o", "UserKnownHostsFile=/etc/berth/swarm-known-hosts"];
     const pinned = await harness.exec(victimName, [...fetch, "-o", "StrictHostKeyChecking=yes", `berth-join@${impostor}`, victimName]);
@@ -214,8 +167,8 @@ test("a host presenting a different SSH host key is refused, by a joining node a
 });
 
 test("scale out to 4 workers boots only the new hosts and leaves every node id unchanged", { skip }, async () => {
-  const before = await nodes("sw-manager-0");
-  const result = await timed("scale out 2 → 4 workers", () => deployment.up(program(4)));
+  const before = await nodes(harness, "sw-manager-0");
+  const result = await timings.timed("scale out 2 → 4 workers", () => deployment.up(program(4)));
   assert.deepEqual(result.changes, [
     "create sw-worker-2",
     "create sw-worker-2-leave",
@@ -224,7 +177,7 @@ test("scale out to 4 workers boots only the new hosts and leaves every node id u
     "create sw-worker-3-leave",
     "create sw-worker-3-port",
   ]);
-  const after = await nodes("sw-manager-0");
+  const after = await nodes(harness, "sw-manager-0");
   assert.deepEqual(
     after.filter((n) => before.some((b) => b.hostname === n.hostname)).map((n) => [n.hostname, n.id]),
     before.map((n) => [n.hostname, n.id]),
@@ -235,18 +188,18 @@ test("scale out to 4 workers boots only the new hosts and leaves every node id u
 test("scale in to 2 runs the rendered delete-time command: exactly those nodes drained and removed, replicas kept", { skip }, async () => {
   // Rebalance first (an operator's `docker service update --force`) so that replicas run on the workers that go.
   await harness.docker("sw-manager-0", ["service", "update", "--force", "--detach=false", "--quiet", "shop_web"]);
-  const onDoomed = (await webTasks("sw-manager-0")).filter((n) => n === "sw-worker-2" || n === "sw-worker-3");
+  const onDoomed = (await runningTasks(harness, "sw-manager-0", "shop_web")).filter((n) => n === "sw-worker-2" || n === "sw-worker-3");
   assert.ok(onDoomed.length > 0, "a replica runs on a worker that scale-in removes");
   let least = 3;
   let watching = true;
   const watch = (async () => {
     while (watching) {
-      const running = await webTasks("sw-manager-1").catch(() => undefined);
+      const running = await runningTasks(harness, "sw-manager-1", "shop_web").catch(() => undefined);
       if (running) least = Math.min(least, running.length);
       await sleep(500);
     }
   })();
-  const result = await timed("scale in 4 → 2 workers", () => deployment.up(program(2)));
+  const result = await timings.timed("scale in 4 → 2 workers", () => deployment.up(program(2)));
   watching = false;
   await watch;
   assert.deepEqual(result.changes, [
@@ -258,34 +211,34 @@ test("scale in to 2 runs the rendered delete-time command: exactly those nodes d
     "delete sw-worker-3-port",
   ]);
   // The leave commands ran before the machines went: the nodes were removed, not left Down.
-  assert.deepEqual((await nodes("sw-manager-0")).map((n) => [n.hostname, n.status]), [...managers, ...workerNames(2)].map((n) => [n, "Ready"]));
+  assert.deepEqual((await nodes(harness, "sw-manager-0")).map((n) => [n.hostname, n.status]), [...managers, ...workerNames(2)].map((n) => [n, "Ready"]));
   // The drained replicas were rescheduled on the workers that stay.
-  await waitFor("3 running replicas", async () => (await webTasks("sw-manager-0")).length === 3, 60_000);
-  const tasks = await webTasks("sw-manager-0");
+  await waitFor("3 running replicas", async () => (await runningTasks(harness, "sw-manager-0", "shop_web")).length === 3, 60_000);
+  const tasks = await runningTasks(harness, "sw-manager-0", "shop_web");
   assert.equal(tasks.length, 3);
   assert.ok(tasks.every((n) => n === "sw-worker-0" || n === "sw-worker-1"), tasks.join(", "));
   process.stdout.write(`# scale-in: fewest running replicas seen while draining: ${least} of 3\n`);
 });
 
 test("a destroyed worker re-created with the same name rejoins, and no Down entry is left", { skip }, async () => {
-  const oldId = (await nodes("sw-manager-0")).find((n) => n.hostname === "sw-worker-1")!.id;
-  await timed("heal a destroyed worker", async () => {
+  const oldId = (await nodes(harness, "sw-manager-0")).find((n) => n.hostname === "sw-worker-1")!.id;
+  await timings.timed("heal a destroyed worker", async () => {
     await harness.destroy("sw-worker-1");
     deployment.forget(["sw-worker-1"]); // pulumi refresh: the instance is gone
     const result = await deployment.up(program(2));
     assert.deepEqual(result.changes, ["create sw-worker-1"]);
     await waitFor("sw-worker-1 back, with no Down entry", async () => {
-      const rows = await nodes("sw-manager-0");
+      const rows = await nodes(harness, "sw-manager-0");
       return rows.length === 5 && rows.every((r) => r.status === "Ready") && rows.some((r) => r.hostname === "sw-worker-1" && r.id !== oldId);
     });
   });
-  const rows = await nodes("sw-manager-0");
+  const rows = await nodes(harness, "sw-manager-0");
   assert.deepEqual(rows.map((n) => [n.hostname, n.status]), [...managers, ...workerNames(2)].map((n) => [n, "Ready"]));
   assert.notEqual(rows.find((n) => n.hostname === "sw-worker-1")!.id, oldId);
 });
 
 test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable managers", { skip }, async () => {
-  const oldId = (await nodes("sw-manager-1")).find((n) => n.hostname === "sw-manager-0")!.id;
+  const oldId = (await nodes(harness, "sw-manager-1")).find((n) => n.hostname === "sw-manager-0")!.id;
   const failures: string[] = [];
   let polls = 0;
   let watching = true;
@@ -301,11 +254,11 @@ test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable
       await sleep(500);
     }
   })();
-  await timed("replace manager 0", async () => {
+  await timings.timed("replace manager 0", async () => {
     const result = await deployment.up(program(2), ["sw-manager-0"]);
     assert.deepEqual(result.changes, ["replace sw-manager-0"]);
     await waitFor("three managers, none Down", async () => {
-      const rows = await nodes("sw-manager-1");
+      const rows = await nodes(harness, "sw-manager-1");
       return (
         rows.length === 5 &&
         rows.every((r) => r.status === "Ready") &&
@@ -317,7 +270,7 @@ test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable
   watching = false;
   await watch;
   process.stdout.write(`# manager replacement: ${polls} polls of the remaining managers, ${failures.length} failed${failures.length ? `: ${failures.join("; ")}` : ""}\n`);
-  const rows = await nodes("sw-manager-1");
+  const rows = await nodes(harness, "sw-manager-1");
   assert.deepEqual(
     rows.map((n) => [n.hostname, n.status, n.manager === "" ? "worker" : n.manager === "Unreachable" ? "unreachable" : "reachable"]),
     [...managers.map((n) => [n, "Ready", "reachable"]), ...workerNames(2).map((n) => [n, "Ready", "worker"])],

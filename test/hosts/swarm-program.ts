@@ -29,6 +29,28 @@ networks:
     attachable: true
 `;
 
+/**
+ * The pool's web service: two replicas on the workers (the scheduler spreads them, one per worker of two; with one
+ * worker left both run on it); each answers with its node's name.
+ */
+export const POOL_COMPOSE = `services:
+  web:
+    image: berth-test/busybox:1
+    command: ["sh", "-c", "mkdir -p /www && echo \\"$$NODE\\" > /www/index.html && exec httpd -f -p 8080 -h /www"]
+    environment:
+      NODE: "{{.Node.Hostname}}"
+    networks: [front]
+    deploy:
+      replicas: 2
+      endpoint_mode: dnsrr
+      placement:
+        constraints: ["node.role == worker"]
+networks:
+  front:
+    driver: overlay
+    attachable: true
+`;
+
 /** What a test reads back from a run of the program. */
 export interface ProgramOutputs {
   privateKey?: string;
@@ -65,5 +87,46 @@ export function swarmProgram(
       outputs.push(web.serviceIds);
     }
     return outputs;
+  };
+}
+
+/** One machine of the existing pool, as the user lists it. */
+export interface PoolHost {
+  name: string;
+  address: string;
+  hostKey: string;
+  /** Its own SSH login, when not the pool's. @default the pool's */
+  user?: string;
+  privateKey?: string;
+}
+
+/**
+ * The cluster program on machines the user already has: `existingHosts` with the pool's SSH login (the image's
+ * default user, with passwordless sudo) and the hosts as listed, and the web stack on its provider.
+ */
+export function existingSwarmProgram(
+  c: Components,
+  name: string,
+  login: { user: string; privateKey: string },
+  managers: PoolHost[],
+  workers: PoolHost[],
+  out: ProgramOutputs,
+): () => pulumi.Output<unknown>[] {
+  return () => {
+    const cluster = new c.SwarmCluster(name, {
+      existingHosts: {
+        user: login.user,
+        privateKey: login.privateKey,
+        managers,
+        workers,
+      },
+    });
+    const web = new c.SwarmStack(`${name}-web`, { content: POOL_COMPOSE, stackName: "shop" }, { provider: cluster.provider });
+    return [
+      cluster.workerToken,
+      cluster.privateKey.apply((k) => (out.privateKey = k)),
+      cluster.sshKnownHosts.apply((k) => (out.knownHosts = k)),
+      web.serviceIds,
+    ];
   };
 }
