@@ -11,6 +11,40 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ -n "${BERTH_TEST_FILES:-}" ]; then
+  read -r -a files <<<"$BERTH_TEST_FILES"
+else
+  mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort)
+fi
+
+engine_dir=""
+hosts_cache=""
+if [ -z "${BERTH_HOSTS_CACHE:-}" ]; then
+  hosts_cache=$(mktemp -d /tmp/berth-rootfs.XXXXXX)
+  export BERTH_HOSTS_CACHE=$hosts_cache
+fi
+export BERTH_REQUIRE_HOSTS=1
+rootfs_pid=""
+stop_engine() {
+  # The root file system build started below, if it is still running: its own process group, and nothing else.
+  if [ -n "$rootfs_pid" ] && kill -0 "$rootfs_pid" 2>/dev/null; then
+    kill -- -"$rootfs_pid" 2>/dev/null || true
+    wait "$rootfs_pid" 2>/dev/null || true
+  fi
+  if [ -n "$engine_dir" ]; then bash scripts/dockerd.sh stop "$engine_dir"; fi
+  if [ -n "$hosts_cache" ]; then rm -rf "$hosts_cache"; fi
+}
+trap 'stop_engine' EXIT
+# The multi-host harness's root file system takes minutes to build: build it now, beside the type-check, lint, build
+# and the first test files. The harness then waits on the cache's lock and finds it built; should this build fail, the
+# harness builds it again itself and shows why.
+if printf '%s\n' "${files[@]}" | grep -q '^test/hosts/' && [ "$(id -u)" -eq 0 ] && command -v debootstrap >/dev/null; then
+  mkdir -p "$BERTH_HOSTS_CACHE"
+  setsid bash test/hosts/host.sh rootfs "$BERTH_HOSTS_CACHE" >"$BERTH_HOSTS_CACHE/prebuild.log" 2>&1 &
+  rootfs_pid=$!
+  echo "== building the harness root file system in the background (pid $rootfs_pid, log $BERTH_HOSTS_CACHE/prebuild.log)"
+fi
+
 echo "== tsc --noEmit (src, test, examples, bench, program)"
 npx tsc --noEmit -p tsconfig.json
 echo "== lint"
@@ -19,27 +53,11 @@ echo "== build"
 npx tsc -p tsconfig.build.json
 
 engine_dir=$(mktemp -d /tmp/berth-dockerd.XXXXXX)
-hosts_cache=""
-if [ -z "${BERTH_HOSTS_CACHE:-}" ]; then
-  hosts_cache=$(mktemp -d /tmp/berth-rootfs.XXXXXX)
-  export BERTH_HOSTS_CACHE=$hosts_cache
-fi
-export BERTH_REQUIRE_HOSTS=1
-stop_engine() {
-  bash scripts/dockerd.sh stop "$engine_dir"
-  if [ -n "$hosts_cache" ]; then rm -rf "$hosts_cache"; fi
-}
-trap 'stop_engine' EXIT
 echo "== starting a private dockerd under $engine_dir"
 engine_env=$(bash scripts/dockerd.sh start "$engine_dir")
 while IFS='=' read -r key value; do export "$key=$value"; done <<<"$engine_env"
 export BERTH_REQUIRE_DOCKER=1
 
-if [ -n "${BERTH_TEST_FILES:-}" ]; then
-  read -r -a files <<<"$BERTH_TEST_FILES"
-else
-  mapfile -t files < <(find test -name '*.test.ts' -not -path '*/node_modules/*' | sort)
-fi
 echo "== node --test (${#files[@]} files)"
 status=0
 node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}" || status=$?
