@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { after, test } from "node:test";
 import type { BenchContext } from "../../bench/row";
 import { ROWS } from "../../bench/rows/index";
+import { formationOutcome } from "../../bench/rows/swarm-formation";
 
 const empty = mkdtempSync(path.join(os.tmpdir(), "berth-bench-empty-"));
 after(() => rmSync(empty, { recursive: true, force: true }));
@@ -22,10 +23,11 @@ test("in a tree without the components, every row reports what is not built yet"
     4: "not built yet: the cluster tests' mock outputs (test/cloud/mock-cloud.ts)",
     5: "not built yet: the Engine API module (src/docker/engine.ts)",
     6: "not built yet: berth preview (src/cli/preview.ts, src/preview/preview.ts)",
+    7: "not built yet: the multi-host harness (src/swarm/cluster.ts, test/hosts/harness.ts, test/hosts/host.sh)",
   };
   assert.deepEqual(
     ROWS.map((r) => r.id),
-    [1, 2, 3, 4, 5, 6],
+    [1, 2, 3, 4, 5, 6, 7],
   );
   for (const row of ROWS) {
     const out = await row.run(context(empty));
@@ -47,4 +49,28 @@ test("readiness without DOCKER_HOST: needs an engine, and how to start one", asy
   } finally {
     if (saved !== undefined) process.env["DOCKER_HOST"] = saved;
   }
+});
+
+test("swarm formation: a machine without the harness gets the reason, not a figure", () => {
+  assert.deepEqual(formationOutcome({ unavailable: "this machine cannot create network namespaces: Operation not permitted" }, ".tmp/bench/hosts-rootfs"), {
+    status: "needs hosts",
+    figures: [],
+    notes: ["skipped: this machine cannot create network namespaces: Operation not permitted"],
+  });
+});
+
+test("swarm formation: 3+6 against 3+2 as a ratio of medians, judged against 1.3x", () => {
+  const pass = formationOutcome({ samples: { "2": [10_000, 12_000, 11_000], "6": [13_000, 14_000, 12_500] }, rootfsSeconds: 0 }, "c");
+  assert.equal(pass.status, "PASS");
+  assert.deepEqual(
+    pass.figures.map((f) => [f.case, f.berth?.median, f.baseline?.median, f.ratio, f.goal, f.pass]),
+    [
+      ["3+2 hosts: last machine started → all 5 nodes Ready", 11_000, undefined, undefined, undefined, undefined],
+      ["3+6 hosts: last machine started → all 9 nodes Ready", 13_000, 11_000, 13_000 / 11_000, "≤ 1.3x", true],
+    ],
+  );
+  assert.match(pass.notes[1]!, /came from c$/);
+  const miss = formationOutcome({ samples: { "2": [10_000], "6": [13_500] }, rootfsSeconds: 150 }, "c");
+  assert.equal(miss.status, "MISS");
+  assert.match(miss.notes[1]!, /built first \(150 s, not timed\)/);
 });
