@@ -54,17 +54,25 @@ export interface ExistingHostsArgs {
   port?: number;
 }
 
-/** One host of an existing pool with the pool's defaults applied. */
+/** One host of an existing pool with the pool's defaults applied (see {@link ExistingHostArgs} for each field). */
 export interface ExistingHost {
+  /** The machine's hostname and swarm node name. */
   name: string;
+  /** Which list it came from. */
   role: "manager" | "worker";
   /** A manager's place in the list (manager 0 initialises the swarm); 0 for every worker, whose place means nothing. */
   index: number;
+  /** Where Pulumi reaches its SSH server. */
   address: pulumi.Input<string>;
+  /** Where the other machines reach it (`address` when none was given). */
   privateAddress: pulumi.Input<string>;
+  /** The SSH port at `address`. */
   port: number;
+  /** The SSH user (its own, else the pool's). */
   user: pulumi.Input<string>;
+  /** The SSH private key (its own, else the pool's); made a secret where it is used. */
   privateKey: pulumi.Input<string>;
+  /** Its SSH host key, as given. */
   hostKey: pulumi.Input<string>;
 }
 
