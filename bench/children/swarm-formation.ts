@@ -5,7 +5,7 @@
  * Ready. The sizes take turns, so load from elsewhere on the machine hits them alike; each formation gets hosts of its
  * own, destroyed afterwards.
  *
- * usage: node --import tsx bench/children/swarm-formation.ts '{"workers":[2,6],"runs":3,"cache":".tmp/bench/hosts-rootfs"}'
+ * usage: node --import tsx bench/children/swarm-formation.ts '{"workers":[2,6],"runs":3,"cache":"/tmp/berth-bench-rootfs"}'
  * Reports `{ unavailable: reason }` on a machine that cannot run the harness.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -24,7 +24,7 @@ export interface FormationJob {
   /** Formations kept per size (after one untimed warm-up formation of the smallest, when `warmup`). */
   runs: number;
   warmup: boolean;
-  /** The folder the harness root file system is built in once and kept (git-ignored scratch). */
+  /** The folder the harness root file system is built in once and kept between runs (outside the repository). */
   cache: string;
 }
 

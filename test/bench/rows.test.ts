@@ -52,7 +52,7 @@ test("readiness without DOCKER_HOST: needs an engine, and how to start one", asy
 });
 
 test("swarm formation: a machine without the harness gets the reason, not a figure", () => {
-  assert.deepEqual(formationOutcome({ unavailable: "this machine cannot create network namespaces: Operation not permitted" }, ".tmp/bench/hosts-rootfs"), {
+  assert.deepEqual(formationOutcome({ unavailable: "this machine cannot create network namespaces: Operation not permitted" }, "/tmp/berth-bench-rootfs"), {
     status: "needs hosts",
     figures: [],
     notes: ["skipped: this machine cannot create network namespaces: Operation not permitted"],
