@@ -1,11 +1,12 @@
 /**
- * Row 7, Swarm formation on real hosts: the time from the last machine started to every node Ready, for a
- * SwarmCluster of 3 managers and 6 workers against 3 managers and 2 workers formed in the same run, on the multi-host
- * harness (test/hosts/). Nodes join in parallel, so the larger cluster should take little longer.
+ * Row 7, Swarm formation on real hosts: the time from the hosts booted to every node Ready, for a SwarmCluster of 3
+ * managers and 6 workers against 3 managers and 2 workers formed in the same run, on the multi-host harness
+ * (test/hosts/). Nodes join in parallel, so the larger cluster should take little longer. The time from the last
+ * machine started (boot included) is shown beside it.
  */
 import * as os from "node:os";
 import * as path from "node:path";
-import type { FormationJob, FormationResult } from "../children/swarm-formation";
+import type { Formation, FormationJob, FormationResult } from "../children/swarm-formation";
 import { runChild } from "../child";
 import { ratioOf, stats } from "../measure";
 import type { Figure } from "../report";
@@ -32,27 +33,41 @@ export function formationOutcome(result: FormationResult, cache: string): RowOut
   if ("unavailable" in result) {
     return { status: "needs hosts", figures: [], notes: [`skipped: ${result.unavailable}`] };
   }
-  const small = stats(result.samples[String(SMALL)]!);
-  const large = stats(result.samples[String(LARGE)]!);
-  const ratio = ratioOf(large, small);
-  const figures: Figure[] = [
-    { case: `3+${SMALL} hosts: last machine started → all ${3 + SMALL} nodes Ready`, unit: "ms", berth: small },
-    {
-      case: `3+${LARGE} hosts: last machine started → all ${3 + LARGE} nodes Ready`,
-      unit: "ms",
-      berth: large,
-      baseline: small,
-      ...(ratio === undefined ? {} : { ratio }),
-      goal: `≤ ${GOAL}x`,
-      pass: ratio !== undefined && ratio <= GOAL,
-    },
-  ];
+  const of = (workers: number) => result.formations.filter((f) => f.workers === workers);
+  const span = (workers: number, from: (f: Formation) => number, to: (f: Formation) => number) => stats(of(workers).map((f) => to(f) - from(f)));
+  const booted = (f: Formation) => f.booted;
+  const started = (f: Formation) => f.started;
+  const ready = (f: Formation) => f.ready;
+  const figure = (label: string, from: (f: Formation) => number, goal: boolean): Figure[] => {
+    const small = span(SMALL, from, ready);
+    const large = span(LARGE, from, ready);
+    const ratio = ratioOf(large, small);
+    return [
+      { case: `3+${SMALL} hosts: ${label} → all ${3 + SMALL} nodes Ready`, unit: "ms", berth: small },
+      {
+        case: `3+${LARGE} hosts: ${label} → all ${3 + LARGE} nodes Ready`,
+        unit: "ms",
+        berth: large,
+        baseline: small,
+        ...(ratio === undefined ? {} : { ratio }),
+        ...(goal ? { goal: `≤ ${GOAL}x`, pass: ratio !== undefined && ratio <= GOAL } : {}),
+      },
+    ];
+  };
+  const seconds = (workers: number, from: (f: Formation) => number, to: (f: Formation) => number) =>
+    `${(span(workers, from, to).median / 1000).toFixed(1)} s`;
+  const phases = (w: number) =>
+    `3+${w}: hosts booted ${seconds(w, started, booted)} after the last machine started; from then, manager 0's swarm created at ${seconds(w, booted, (f) => f.initialised)}, ` +
+    `the last node joined at ${seconds(w, booted, (f) => f.lastJoined)}, all Ready at ${seconds(w, booted, ready)}`;
+  const figures = [...figure("hosts booted", booted, true), ...figure("last machine started", started, false)];
   const notes = [
     "each formation is a SwarmCluster program (OpenStack-shaped) carried out on Debian hosts in network namespaces, each booting its rendered user data with cloud-init; " +
-      "the clock starts when the last machine was started (the cloud's ACTIVE) and stops when `docker node ls` on manager 0 (polled every 250 ms) lists every node Ready; the sizes take turns",
+      "'booted' is the moment the last host reached cloud-init's final stage, where Berth's bootstrap starts; 'last machine started' is the cloud's ACTIVE, so that figure includes the boot itself, " +
+      "which on this harness shares the machine's cores among all hosts; the clock stops when `docker node ls` on manager 0 (polled every 250 ms) lists every node Ready; the sizes take turns",
     result.rootfsSeconds > 5
       ? `the hosts' root file system was built first (${result.rootfsSeconds.toFixed(0)} s, not timed) and kept in ${cache}`
       : `the hosts' root file system came from ${cache}`,
+    `where the time went (medians; creation times from the swarm's own node records; manager 0 may initialise before the last worker has booted): ${phases(SMALL)}; ${phases(LARGE)}`,
   ];
   return outcome(figures, notes);
 }
