@@ -132,12 +132,13 @@ while :; do
     fi
     if [ "$status" -eq 3 ]; then idle=$((idle + 1)); fi
   done
-  if [ "$ROLE" = manager ] && [ "$INDEX" = 0 ] && { [ "$idle" -eq "$peers" ] || [ "$attempt" -ge 12 ]; }; then
+  if [ "$ROLE" = manager ] && [ "$INDEX" = 0 ] && { [ "$idle" -eq "$peers" ] || [ "$attempt" -ge 30 ]; }; then
     docker swarm init --advertise-addr "$self"
     exit 0
   fi
   attempt=$((attempt + 1))
-  sleep 5
+  # Every 2 s: a node joins at most that long after manager 0's swarm exists (a retry is one SSH connection).
+  sleep 2
 done
 `;
 }

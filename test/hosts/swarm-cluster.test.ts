@@ -142,7 +142,7 @@ test("a host presenting a different SSH host key is refused, by a joining node a
     });
     await waitFor("the impostor's own swarm", async () => (await harness.docker("impostor", ["info", "--format", "{{.Swarm.LocalNodeState}}"])).trim() === "active");
     await harness.waitForStage(victimName, "final");
-    // Several rounds of the victim's retries (5 s apart) go by: it never joins.
+    // Several rounds of the victim's retries (2 s apart) go by: it never joins.
     await sleep(20_000);
     assert.equal((await harness.docker(victimName, ["info", "--format", "{{.Swarm.LocalNodeState}}"])).trim(), "inactive");
     assert.deepEqual((await nodes(harness, "impostor")).map((n) => n.hostname), ["impostor"]);

@@ -128,9 +128,11 @@ test("the bootstrap joins through a manager; only manager 0 initialises, when ev
   assert.match(script, /docker swarm join --advertise-addr "\$self" --token "\$token" "\$host:2377"/);
   assert.match(
     script,
-    /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \{ \[ "\$idle" -eq "\$peers" \] \|\| \[ "\$attempt" -ge 12 \]; \}; then\n {4}docker swarm init/,
+    /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \{ \[ "\$idle" -eq "\$peers" \] \|\| \[ "\$attempt" -ge 30 \]; \}; then\n {4}docker swarm init/,
   );
   assert.match(script, /if \[ "\$status" -eq 3 \]; then idle=\$\(\(idle \+ 1\)\); fi/);
+  // Retries every 2 s (30 rounds: the minute manager 0 waits when no manager answers at all).
+  assert.match(script, /attempt=\$\(\(attempt \+ 1\)\)\n {2}# [^\n]*\n {2}sleep 2\ndone\n/);
   // The address it advertises is its source address towards manager 0, not whatever `hostname -I` lists first.
   assert.match(script, /self=\$\(ip -o route get "\$first"/);
   // Docker is started through systemd only where systemd runs; elsewhere the image's init has started it.
