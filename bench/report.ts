@@ -30,7 +30,7 @@ export interface Figure {
 
 /** A row's outcome. */
 /** "no goal": the issue sets none for the row, so its figures are reported without a verdict. */
-export type RowStatus = "PASS" | "MISS" | "no goal" | "not built yet" | "needs an engine" | "failed" | "skipped";
+export type RowStatus = "PASS" | "MISS" | "no goal" | "not built yet" | "needs an engine" | "needs hosts" | "failed" | "skipped";
 
 /** One row of the table. */
 export interface RowResult {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Berth's tests need on a fresh Debian machine: the Docker engine and busybox (integration tests),
 # cloud-init and shellcheck (bootstrap validation), Chromium (the preview page), docker-compose (the reference
-# reading of Compose files) and docker-registry (a loopback registry for build pushes), then the npm dependencies.
+# reading of Compose files), docker-registry (a loopback registry for build pushes), debootstrap, the OpenSSH client
+# and iproute2 (the multi-host harness of test/hosts/), then the npm dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(docker.io busybox-static cloud-init shellcheck chromium docker-compose docker-registry)
+packages=(docker.io busybox-static cloud-init shellcheck chromium docker-compose docker-registry debootstrap openssh-client iproute2)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

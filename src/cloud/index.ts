@@ -4,6 +4,7 @@
  */
 export * from "./cloud-args";
 export * from "./cloud-init";
+export * from "./config-script";
 export * from "./pool";
 export * from "./site";
 export * from "./site-shape";

@@ -1,5 +1,7 @@
-import type { CloudInitFile } from "../cloud/cloud-init";
+import type { CloudInitConfig, CloudInitFile } from "../cloud/cloud-init";
 import { renderCloudInit, shellAssignments, shellQuote } from "../cloud/cloud-init";
+import { renderConfigScript } from "../cloud/config-script";
+import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../cloud/package-install";
 
 /** The local user on managers that joining nodes log in as; its keys may only run the join-token script. */
 export const SWARM_JOIN_USER = "berth-join";
@@ -16,6 +18,13 @@ export interface SwarmBootstrapValues {
   index: number;
   /** The node's hostname, which is its swarm node name: `${cluster}-${role}-${index}` ("" in a self-healing pool: the cloud's). */
   hostname: string;
+  /**
+   * A machine of an existing pool (`existingHosts`), bootstrapped over SSH: its hostname is checked, never set (it keeps
+   * the name it has), and the Docker packages are installed only when it has no engine at all (one from Docker's own
+   * packages, `docker-ce`, is used as it is).
+   * @default false (a machine the cluster creates, booted with user data)
+   */
+  existingMachine?: boolean;
   /** Every manager's stable private address, manager 0 first. */
   managerAddresses: string[];
   /** The image's login user, added to the `docker` group (for `ssh://` Docker API access). */
@@ -25,9 +34,12 @@ export interface SwarmBootstrapValues {
   /** Managers only: the public halves of the worker and manager join keys (OpenSSH form). */
   workerJoinPublicKey?: string;
   managerJoinPublicKey?: string;
-  /** The managers' SSH host key (OpenSSH public form), pinned by joining nodes. */
-  hostPublicKey: string;
-  /** Managers only: the managers' SSH host private key (OpenSSH form). */
+  /**
+   * The managers' SSH host keys (OpenSSH public form), pinned by joining nodes: one key that every manager has (a
+   * cluster the cloud creates), or one per manager in `managerAddresses` order (an existing pool, each machine its own).
+   */
+  hostPublicKey: string | string[];
+  /** Managers the cluster creates: the managers' shared SSH host private key (OpenSSH form). @default the machine's own */
   hostPrivateKey?: string;
   /** Debian packages providing the Docker engine. */
   dockerPackages: string[];
@@ -40,24 +52,43 @@ export interface SwarmBootstrapValues {
 export function renderSwarmJoinTokenScript(): string {
   return `#!/bin/bash
 # Berth: prints a swarm join token for the role given as $1 (fixed by the caller's key).
-# The joining node passes its hostname (SSH_ORIGINAL_COMMAND); stale Down nodes of that name are removed first.
+# The joining node passes its hostname (SSH_ORIGINAL_COMMAND). A machine of that name asking to join is in no swarm,
+# so an entry of that name is a machine it replaced: wait (up to a minute) for the swarm to mark it Down, then remove
+# it (demoted first if it was a manager, so the Raft membership shrinks back).
 set -euo pipefail
 role=$1
 case "$role" in worker | manager) ;; *) echo "unknown role" >&2; exit 2 ;; esac
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)" = inactive ]; then
+  echo "not in a swarm yet" >&2
+  exit 3
+fi
 caller=\${SSH_ORIGINAL_COMMAND:-}
 if [[ "$caller" =~ ^[a-z0-9][a-z0-9-]{0,62}$ ]]; then
+  for _ in $(seq 1 30); do
+    live=$(docker node ls --format '{{.Hostname}} {{.Status}}' | awk -v n="$caller" '$1 == n && $2 != "Down"' | wc -l)
+    if [ "$live" -eq 0 ]; then break; fi
+    sleep 2
+  done
   docker node ls --format '{{.ID}} {{.Hostname}} {{.Status}}' \\
     | awk -v n="$caller" '$2 == n && $3 == "Down" {print $1}' \\
-    | while read -r id; do docker node rm --force "$id" >/dev/null || true; done
+    | while read -r id; do
+      docker node demote "$id" >/dev/null 2>&1 || true
+      for _ in $(seq 1 15); do
+        if docker node rm --force "$id" >/dev/null 2>&1; then break; fi
+        sleep 2
+      done
+    done
 fi
 exec docker swarm join-token -q "$role"
 `;
 }
 
 /**
- * The bootstrap script every node runs once on first boot: wait for Docker, then fetch a join token from any other
- * manager over SSH (host key pinned) and join; manager 0 initialises the swarm only when no manager answers, so a
- * replaced manager 0 rejoins the existing swarm instead of starting a new one. The token is never printed.
+ * The bootstrap script every node runs once on first boot: start Docker (through systemd where it runs), then fetch
+ * a join token from any other manager over SSH (host key pinned) and join. Manager 0 initialises the swarm only when
+ * no manager is in one: at once when every other manager answers that it is in no swarm (a new cluster), or after a
+ * minute in which no manager answered at all; a replaced manager 0 gets a token from a live manager and rejoins the
+ * existing swarm instead of starting a new one. The token is never printed.
  */
 export function renderSwarmBootstrapScript(v: Pick<SwarmBootstrapValues, "role" | "index" | "managerAddresses" | "hostname">): string {
   const vars = shellAssignments({
@@ -74,7 +105,12 @@ ${vars}
 NODE_NAME=\${NODE_NAME:-$(hostname)}
 JOIN_KEY=/etc/berth/swarm-join-key
 KNOWN_HOSTS=/etc/berth/swarm-known-hosts
-self=$(hostname -I | awk '{print $1}')
+# This machine's address on the cluster network: the source of its route to manager 0 (its own address, on manager 0).
+# Not the first of \`hostname -I\`, which can be an engine bridge (docker0) that came up first.
+first=\${MANAGERS%% *}
+self=$(ip -o route get "$first" 2>/dev/null | awk '{for (i = 1; i < NF; i++) if ($i == "src") {print $(i + 1); exit}}')
+self=\${self:-$(hostname -I | awk '{print $1}')}
+if ! docker info >/dev/null 2>&1 && [ -d /run/systemd/system ]; then systemctl enable --now docker; fi
 until docker info >/dev/null 2>&1; do sleep 2; done
 if [ "$(docker info --format '{{.Swarm.LocalNodeState}}')" = active ]; then exit 0; fi
 fetch_token() {
@@ -83,39 +119,46 @@ fetch_token() {
 }
 attempt=0
 while :; do
+  peers=0
+  idle=0
   for host in $MANAGERS; do
     if [ "$host" = "$self" ]; then continue; fi
-    if token=$(fetch_token "$host") && [ -n "$token" ]; then
+    peers=$((peers + 1))
+    status=0
+    token=$(fetch_token "$host") || status=$?
+    if [ "$status" -eq 0 ] && [ -n "$token" ]; then
       docker swarm join --advertise-addr "$self" --token "$token" "$host:2377"
       exit 0
     fi
+    if [ "$status" -eq 3 ]; then idle=$((idle + 1)); fi
   done
-  if [ "$ROLE" = manager ] && [ "$INDEX" = 0 ] && [ "$attempt" -ge 6 ]; then
+  if [ "$ROLE" = manager ] && [ "$INDEX" = 0 ] && { [ "$idle" -eq "$peers" ] || [ "$attempt" -ge 30 ]; }; then
     docker swarm init --advertise-addr "$self"
     exit 0
   fi
   attempt=$((attempt + 1))
-  sleep 10
+  # Every 2 s: a node joins at most that long after manager 0's swarm exists (a retry is one SSH connection).
+  sleep 2
 done
 `;
 }
 
-/** The cloud-config of one Swarm node (pure: same values, same text). */
-export function renderSwarmCloudInit(v: SwarmBootstrapValues): string {
+/**
+ * What one Swarm node's bootstrap does, in cloud-init's terms: rendered as user data by {@link renderSwarmCloudInit}
+ * for machines the cluster creates, and as a script run over SSH for machines of an existing pool.
+ */
+export function swarmBootstrapConfig(v: SwarmBootstrapValues): CloudInitConfig {
   const files: CloudInitFile[] = [
+    { path: ENSURE_PACKAGES_SCRIPT, content: renderEnsurePackagesScript(), permissions: "0755" },
     { path: "/etc/berth/swarm-join-key", content: ensureNewline(v.joinPrivateKey), permissions: "0600" },
-    {
-      path: "/etc/berth/swarm-known-hosts",
-      content: `${v.managerAddresses.join(",")} ${v.hostPublicKey.trim()}\n`,
-    },
+    { path: "/etc/berth/swarm-known-hosts", content: renderKnownHosts(v.managerAddresses, v.hostPublicKey) },
     { path: SWARM_BOOTSTRAP_SCRIPT, content: renderSwarmBootstrapScript(v), permissions: "0755" },
   ];
   const manager = v.role === "manager";
   if (manager) files.push({ path: SWARM_JOIN_SCRIPT, content: renderSwarmJoinTokenScript(), permissions: "0755" });
   const restrict = "no-port-forwarding,no-X11-forwarding,no-agent-forwarding,no-pty";
-  return renderCloudInit({
+  return {
     ...(v.hostname !== "" ? { hostname: v.hostname } : {}),
-    packages: [...v.dockerPackages, "openssh-client"],
     ...(manager
       ? {
           users: [
@@ -128,17 +171,68 @@ export function renderSwarmCloudInit(v: SwarmBootstrapValues): string {
               ],
             },
           ],
-          sshHostKeys: { ed25519Private: ensureNewline(v.hostPrivateKey!), ed25519Public: v.hostPublicKey.trim() },
         }
+      : {}),
+    ...(manager && v.hostPrivateKey !== undefined && typeof v.hostPublicKey === "string"
+      ? { sshHostKeys: { ed25519Private: ensureNewline(v.hostPrivateKey), ed25519Public: v.hostPublicKey.trim() } }
       : {}),
     files,
     runcmd: [
+      ...(v.existingMachine
+        ? [["sh", "-c", 'command -v dockerd >/dev/null 2>&1 || exec "$0" "$@"', ENSURE_PACKAGES_SCRIPT, ...v.dockerPackages], [ENSURE_PACKAGES_SCRIPT, "openssh-client"]]
+        : [[ENSURE_PACKAGES_SCRIPT, ...v.dockerPackages, "openssh-client"]]),
       ["groupadd", "-f", "docker"],
       ["usermod", "-aG", "docker", v.sshUser],
-      ["systemctl", "enable", "--now", "docker"],
       [SWARM_BOOTSTRAP_SCRIPT],
     ],
+  };
+}
+
+/** The cloud-config of one Swarm node (pure: same values, same text). */
+export function renderSwarmCloudInit(v: SwarmBootstrapValues): string {
+  return renderCloudInit(swarmBootstrapConfig(v));
+}
+
+/**
+ * The bootstrap of one machine of an existing pool, as a bash script run as root over SSH (pure): the same
+ * configuration as {@link renderSwarmCloudInit} renders for a new machine, with the hostname checked instead of set.
+ * It holds the node's join key: send it as a secret on standard input, never on a command line.
+ */
+export function renderSwarmHostScript(v: SwarmBootstrapValues): string {
+  return renderConfigScript(swarmBootstrapConfig({ ...v, existingMachine: true }));
+}
+
+/**
+ * What undoes {@link renderSwarmHostScript} on a machine of an existing pool that leaves the cluster (run as root on
+ * it, after manager 0 drained and removed its node): it leaves the swarm and removes Berth's files and join user. The
+ * engine and any packages the bootstrap installed stay, and so does the login user's membership of `docker`.
+ */
+export function renderSwarmHostCleanupScript(): string {
+  const files = ["/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT, ENSURE_PACKAGES_SCRIPT];
+  return `#!/bin/bash
+# Berth: this machine leaves its swarm and is left as it was before the cluster's bootstrap, engine and all.
+set -uo pipefail
+if [ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)" != inactive ]; then
+  docker swarm leave --force || true
+fi
+if id -u ${SWARM_JOIN_USER} >/dev/null 2>&1; then userdel --force --remove ${SWARM_JOIN_USER} 2>/dev/null || userdel --force ${SWARM_JOIN_USER}; fi
+rm -f ${files.join(" ")}
+rmdir /etc/berth 2>/dev/null || true
+exit 0
+`;
+}
+
+/**
+ * The known_hosts text joining nodes pin the managers with: one line listing every address when they share a key,
+ * else one line per key with the addresses that present it.
+ */
+export function renderKnownHosts(addresses: readonly string[], keys: string | readonly string[]): string {
+  const byKey = new Map<string, string[]>();
+  addresses.forEach((address, i) => {
+    const key = (typeof keys === "string" ? keys : (keys[i] ?? "")).trim();
+    byKey.set(key, [...(byKey.get(key) ?? []), address]);
   });
+  return [...byKey].map(([key, hosts]) => `${hosts.join(",")} ${key}\n`).join("");
 }
 
 /**

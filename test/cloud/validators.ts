@@ -36,10 +36,10 @@ export function assertValidCloudConfig(text: string): void {
   });
 }
 
-/** Throws with shellcheck's findings unless `text` is a clean bash script. */
-export function assertShellcheckClean(text: string): void {
+/** Throws with shellcheck's findings unless `text` is a clean script for `shell` (bash, or a POSIX `sh` login shell). */
+export function assertShellcheckClean(text: string, shell: "bash" | "sh" = "bash"): void {
   withFile("script.sh", text, (file) => {
-    const r = run("shellcheck", ["-s", "bash", file]);
+    const r = run("shellcheck", ["-s", shell, file]);
     if (!r.ok) throw new Error(`shellcheck found problems:\n${r.output}\n---\n${text}`);
   });
 }

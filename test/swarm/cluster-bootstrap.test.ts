@@ -6,14 +6,19 @@ import {
   SWARM_BOOTSTRAP_SCRIPT,
   SWARM_JOIN_SCRIPT,
   type SwarmBootstrapValues,
+  renderKnownHosts,
   renderSwarmBootstrapScript,
   renderSwarmCloudInit,
+  renderSwarmHostCleanupScript,
+  renderSwarmHostScript,
   renderSwarmJoinTokenScript,
   renderSwarmLeaveCommand,
   renderSwarmTokenCommand,
   renderSwarmWaitCommand,
 } from "../../src/swarm/cluster-bootstrap";
 import { decryptSwarmTokens } from "../../src/swarm/cluster-tokens";
+import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../../src/cloud/package-install";
+import { renderConfigScript } from "../../src/cloud/config-script";
 import { assertShellcheckClean, assertValidCloudConfig } from "../cloud/validators";
 
 const base: SwarmBootstrapValues = {
@@ -43,9 +48,8 @@ test("a worker's cloud-config: hostname, docker, join key, pinned managers' host
   assert.deepEqual(doc, {
     hostname: "sw-worker-2",
     preserve_hostname: false,
-    package_update: true,
-    packages: ["docker.io", "openssh-client"],
     write_files: [
+      { path: ENSURE_PACKAGES_SCRIPT, content: renderEnsurePackagesScript(), permissions: "0755", owner: "root:root" },
       { path: "/etc/berth/swarm-join-key", content: `${base.joinPrivateKey}\n`, permissions: "0600", owner: "root:root" },
       {
         path: "/etc/berth/swarm-known-hosts",
@@ -56,9 +60,9 @@ test("a worker's cloud-config: hostname, docker, join key, pinned managers' host
       { path: SWARM_BOOTSTRAP_SCRIPT, content: renderSwarmBootstrapScript(base), permissions: "0755", owner: "root:root" },
     ],
     runcmd: [
+      [ENSURE_PACKAGES_SCRIPT, "docker.io", "openssh-client"],
       ["groupadd", "-f", "docker"],
       ["usermod", "-aG", "docker", "ubuntu"],
-      ["systemctl", "enable", "--now", "docker"],
       [SWARM_BOOTSTRAP_SCRIPT],
     ],
   });
@@ -86,9 +90,9 @@ test("a manager's cloud-config adds the join user (forced commands only), the sh
   const files = doc["write_files"] as { path: string; content: string }[];
   assert.deepEqual(
     files.map((f) => f.path),
-    ["/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT],
+    [ENSURE_PACKAGES_SCRIPT, "/etc/berth/swarm-join-key", "/etc/berth/swarm-known-hosts", SWARM_BOOTSTRAP_SCRIPT, SWARM_JOIN_SCRIPT],
   );
-  assert.equal(files[3]!.content, renderSwarmJoinTokenScript());
+  assert.equal(files[4]!.content, renderSwarmJoinTokenScript());
 });
 
 test("a self-healing worker (no hostname) leaves the hostname to the cloud and names itself from it", () => {
@@ -119,10 +123,20 @@ for (const row of bootstrapTable) {
   });
 }
 
-test("the bootstrap joins through a manager, and only manager 0 initialises after no manager answered", () => {
+test("the bootstrap joins through a manager; only manager 0 initialises, when every peer is in no swarm or none answered", () => {
   const script = renderSwarmBootstrapScript(base);
   assert.match(script, /docker swarm join --advertise-addr "\$self" --token "\$token" "\$host:2377"/);
-  assert.match(script, /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \[ "\$attempt" -ge 6 \]; then\n {4}docker swarm init/);
+  assert.match(
+    script,
+    /if \[ "\$ROLE" = manager \] && \[ "\$INDEX" = 0 \] && \{ \[ "\$idle" -eq "\$peers" \] \|\| \[ "\$attempt" -ge 30 \]; \}; then\n {4}docker swarm init/,
+  );
+  assert.match(script, /if \[ "\$status" -eq 3 \]; then idle=\$\(\(idle \+ 1\)\); fi/);
+  // Retries every 2 s (30 rounds: the minute manager 0 waits when no manager answers at all).
+  assert.match(script, /attempt=\$\(\(attempt \+ 1\)\)\n {2}# [^\n]*\n {2}sleep 2\ndone\n/);
+  // The address it advertises is its source address towards manager 0, not whatever `hostname -I` lists first.
+  assert.match(script, /self=\$\(ip -o route get "\$first"/);
+  // Docker is started through systemd only where systemd runs; elsewhere the image's init has started it.
+  assert.match(script, /if ! docker info >\/dev\/null 2>&1 && \[ -d \/run\/systemd\/system \]; then systemctl enable --now docker; fi/);
   assert.match(script, /StrictHostKeyChecking=yes/);
   assert.doesNotMatch(script, /echo "?\$token/);
   assert.doesNotMatch(script, /set -x/);
@@ -137,6 +151,27 @@ test("leave commands: a worker is drained and removed; a manager is demoted firs
   const mgr = renderSwarmLeaveCommand("sw-manager-2", "manager");
   assert.match(mgr, /sudo docker node demote "\$id" \|\| true\n {2}sudo docker node update --availability drain/);
   assert.match(renderSwarmLeaveCommand("it's", "worker"), /\nnode='it'"'"'s'\n/);
+});
+
+test("the join-token script says 'in no swarm' with exit 3, and removes a replaced machine's entry once it is Down", () => {
+  const script = renderSwarmJoinTokenScript();
+  assert.match(script, /= inactive \]; then\n {2}echo "not in a swarm yet" >&2\n {2}exit 3\n/);
+  assert.match(script, /\$1 == n && \$2 != "Down"/);
+  assert.match(script, /docker node demote "\$id" >\/dev\/null 2>&1 \|\| true/);
+  assert.match(script, /if docker node rm --force "\$id" >\/dev\/null 2>&1; then break; fi/);
+  assert.match(script, /exec docker swarm join-token -q "\$role"\n$/);
+});
+
+test("packages are installed only when missing, so an image with the engine needs no mirror", () => {
+  const script = renderEnsurePackagesScript();
+  assert.match(script, /dpkg-query -W -f='\$\{db:Status-Status\}' "\$p"/);
+  assert.match(script, /if \[ "\$\{#missing\[@\]\}" -eq 0 \]; then exit 0; fi/);
+  assertShellcheckClean(script);
+});
+
+test("known hosts: one line when the managers share a key, one per key otherwise", () => {
+  assert.equal(renderKnownHosts(["a", "b"], "ssh-ed25519 K\n"), "a,b ssh-ed25519 K\n");
+  assert.equal(renderKnownHosts(["a", "b", "c"], ["k1", "k2", "k1"]), "a,c k1\nb k2\n");
 });
 
 test("the wait command waits for the named node to be Ready", () => {
@@ -173,4 +208,62 @@ test("every rendered script passes `shellcheck -s bash`", () => {
   ]) {
     assertShellcheckClean(script);
   }
+});
+
+test("an existing machine's bootstrap: the same configuration over SSH, hostname checked, the engine installed only if missing", () => {
+  // An existing machine keeps its own host key: no private one is given.
+  const { hostPrivateKey: _none, ...rest } = manager;
+  const values: SwarmBootstrapValues = {
+    ...rest,
+    hostname: "lab-2",
+    index: 1,
+    managerAddresses: ["192.0.2.11", "192.0.2.12"],
+    hostPublicKey: ["ssh-ed25519 AAAA1", "ssh-ed25519 AAAA2"],
+  };
+  const script = renderSwarmHostScript(values);
+  assert.equal(
+    script,
+    renderConfigScript({
+      hostname: "lab-2",
+      users: [
+        {
+          name: "berth-join",
+          groups: "docker",
+          sshAuthorizedKeys: [
+            `command="${SWARM_JOIN_SCRIPT} worker",${restrict} ssh-ed25519 AAAAworker`,
+            `command="${SWARM_JOIN_SCRIPT} manager",${restrict} ssh-ed25519 AAAAmanager`,
+          ],
+        },
+      ],
+      files: [
+        { path: ENSURE_PACKAGES_SCRIPT, content: renderEnsurePackagesScript(), permissions: "0755" },
+        { path: "/etc/berth/swarm-join-key", content: values.joinPrivateKey, permissions: "0600" },
+        // Each manager pinned by its own host key.
+        { path: "/etc/berth/swarm-known-hosts", content: "192.0.2.11 ssh-ed25519 AAAA1\n192.0.2.12 ssh-ed25519 AAAA2\n" },
+        { path: SWARM_BOOTSTRAP_SCRIPT, content: renderSwarmBootstrapScript(values), permissions: "0755" },
+        { path: SWARM_JOIN_SCRIPT, content: renderSwarmJoinTokenScript(), permissions: "0755" },
+      ],
+      runcmd: [
+        ["sh", "-c", 'command -v dockerd >/dev/null 2>&1 || exec "$0" "$@"', ENSURE_PACKAGES_SCRIPT, "docker.io"],
+        [ENSURE_PACKAGES_SCRIPT, "openssh-client"],
+        ["groupadd", "-f", "docker"],
+        ["usermod", "-aG", "docker", "ubuntu"],
+        [SWARM_BOOTSTRAP_SCRIPT],
+      ],
+    }),
+  );
+  assert.match(script, /\nexpected=lab-2\n/);
+  assertShellcheckClean(script);
+  // A created machine's cloud-config is unchanged by this: hostname set, packages installed as before.
+  const doc = yaml.load(renderSwarmCloudInit(base).replace(/^#cloud-config\n/, "")) as Record<string, unknown>;
+  assert.deepEqual((doc["runcmd"] as string[][])[0], [ENSURE_PACKAGES_SCRIPT, "docker.io", "openssh-client"]);
+});
+
+test("an existing machine that leaves: out of the swarm, Berth's files and join user gone, the engine kept", () => {
+  const script = renderSwarmHostCleanupScript();
+  assert.match(script, /!= inactive \]; then\n {2}docker swarm leave --force \|\| true\nfi\n/);
+  assert.match(script, /userdel --force --remove berth-join/);
+  assert.match(script, /rm -f \/etc\/berth\/swarm-join-key \/etc\/berth\/swarm-known-hosts \/usr\/local\/sbin\/berth-swarm-bootstrap \/usr\/local\/sbin\/berth-swarm-join-token \/usr\/local\/sbin\/berth-ensure-packages\n/);
+  assert.doesNotMatch(script, /apt-get|dpkg|purge/);
+  assertShellcheckClean(script);
 });

@@ -128,6 +128,7 @@ test("leave commands run on manager 0 over SSH: wait for the node on create, dra
     user: "ubuntu",
     dialErrorLimit: 40,
     perDialTimeout: 15,
+    hostKey: (mockOutputs({ type: "tls:index/privateKey:PrivateKey", name: "sw-host-key", inputs: { algorithm: "ED25519" } } as pulumi.runtime.MockResourceArgs)!.state["publicKeyOpenssh"] as string).trim(),
     privateKey: mockOutputs({ type: "tls:index/privateKey:PrivateKey", name: "sw-site-ssh-key", inputs: { algorithm: "ED25519" } } as pulumi.runtime.MockResourceArgs)!.state["privateKeyOpenssh"] as string,
   });
   assert.equal(leave.inputs["create"], renderSwarmWaitCommand("sw-worker-1"));
@@ -137,6 +138,10 @@ test("leave commands run on manager 0 over SSH: wait for the node on create, dra
   assert.deepEqual(leave.options.additionalSecretOutputs, ["stdout", "stderr", "connection"]);
   const worker = rec.get("openstack:compute/instance:Instance", "sw-worker-1");
   assert.ok(leave.dependencies.includes(worker.urn), "the leave command is deleted before its machine");
+  // ...and before manager 0, where it runs: `pulumi destroy` drains the nodes while manager 0 is still there.
+  assert.ok(leave.dependencies.includes(rec.get("openstack:compute/instance:Instance", "sw-manager-0").urn));
+  // The port holds the address and binds to one instance: a replacement is created only once the old one is gone.
+  assert.equal(worker.options.deleteBeforeReplace, true);
 });
 
 test("join tokens: fetched encrypted, decrypted in the program, secret outputs", async () => {
@@ -193,7 +198,7 @@ test("bad arguments: every problem at once, naming the property, before any chil
       new SwarmCluster("bad", {
         ...args,
         cloud: { ...args.cloud, adminCidrs: ["10.0.0.0/33"], aws: { vpcId: "v", subnetIds: ["s"] } },
-        managers: { ...args.managers, count: 2 },
+        managers: { ...args.managers!, count: 2 },
       }),
     (e: Error) => {
       assert.equal(e.name, "ArgsError");
@@ -210,7 +215,7 @@ test("bad arguments: every problem at once, naming the property, before any chil
     },
   );
   assert.throws(
-    () => new SwarmCluster("bad2", { ...args, workers: { ...args.workers, selfHealing: true }, managers: { ...args.managers, selfHealing: true } }),
+    () => new SwarmCluster("bad2", { ...args, workers: { ...args.workers!, selfHealing: true }, managers: { ...args.managers!, selfHealing: true } }),
     (e: Error) => {
       assert.equal(
         e.message,

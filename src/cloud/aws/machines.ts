@@ -103,7 +103,9 @@ export function createAwsInstances(
           userDataReplaceOnChange: true,
           tags: { Name: machine },
         },
-        { parent },
+        // Its network interface holds the address and attaches to one instance at a time: a replacement can only be
+        // created once the old instance is gone.
+        { parent, deleteBeforeReplace: true },
       ),
   );
 }

@@ -67,7 +67,9 @@ export function createOpenStackInstances(
           availabilityZone: os.availabilityZone,
           metadata: { "berth-machine": machine },
         },
-        { parent },
+        // Its port holds the address and is bound to one instance at a time: a replacement can only be created once
+        // the old instance is gone.
+        { parent, deleteBeforeReplace: true },
       ),
   );
 }
