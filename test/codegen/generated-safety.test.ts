@@ -28,7 +28,7 @@ export const PAYLOADS: readonly string[] = [
   "x\u2028require('child_process').execSync('id')",
   "x\u2029require('child_process').execSync('id')",
   "x`; require('child_process').execSync('id'); `",
-  "x${require('child_process').execSync('id')}",
+  `x$\{require('child_process').execSync('id')}`,
   "x\\\"); eval('1'); //",
   "x\ny: injected\nsecretsprovider: awskms://evil",
   "x\ndocker:host: tcp://203.0.113.9:2375",
@@ -155,7 +155,7 @@ const COMPOSE_TEMPLATES: Template[] = [
     {
       label: `compose (${target}): the Compose file's own name`,
       command: "compose",
-      files: (p) => ({ [`c-${p.replace(/[/\u0000]/g, "_").slice(0, 80)}.yaml`]: "services:\n  web:\n    image: nginx:1.27\n" }),
+      files: (p) => ({ [`c-${[...p].map((c) => (c === "/" || c === "\u0000" ? "_" : c)).join("").slice(0, 80)}.yaml`]: "services:\n  web:\n    image: nginx:1.27\n" }),
       args: ["--target", target, "--name", "app"],
     },
     {

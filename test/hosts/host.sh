@@ -28,6 +28,14 @@ mirror() {
 }
 
 switch_ns() { echo "berth-$1-sw"; }
+# Unmounts everything mounted at or under $1, deepest first (debootstrap mounts proc and sys in the tree it builds and
+# leaves them mounted when it is stopped part way; removing the tree then would walk into the live /proc).
+unmount_under() {
+  local m
+  awk -v p="$1" '$2 == p || index($2, p "/") == 1 {print $2}' /proc/self/mounts | sort -r | while read -r m; do
+    umount -l "$m" 2>/dev/null || umount "$m"
+  done
+}
 host_ns() { echo "berth-$1-$2"; }
 admin_if() { echo "bh$1"; }
 
@@ -39,7 +47,9 @@ rootfs)
   flock 9
   if [ -f "$cache/rootfs/.berth-complete" ]; then echo "$cache/rootfs"; exit 0; fi
   command -v debootstrap >/dev/null || die "debootstrap not found; run scripts/setup.sh (apt-get install debootstrap)"
-  rm -rf "$cache/rootfs.partial"
+  trap 'unmount_under "$cache/rootfs.partial"' EXIT
+  unmount_under "$cache/rootfs.partial"
+  rm -rf --one-file-system "$cache/rootfs.partial"
   debootstrap --variant=minbase \
     --include=openssh-server,openssh-client,iproute2,docker.io,cloud-init,python3-cffi-backend,sudo,openssl \
     bookworm "$cache/rootfs.partial" "$(mirror)" >"$cache/debootstrap.log" 2>&1 ||
