@@ -44,7 +44,9 @@ if (!existsSync(CORPUS)) {
     test(`corpus: ${path.relative(CORPUS, file)} imports with a report`, () => {
       const setup = SETUP[base] ?? {};
       const importMap = { ...(file.includes("kubernetes-plugin/examples") ? K8S_PLUGIN : {}), ...setup.importMap };
-      const result = compileBlueprint(file, { importMap, inputs: setup.inputs });
+      // The repository is the blueprint's root folder: its tests import the plugin.yaml at the repository's top.
+      const root = path.join(CORPUS, path.relative(CORPUS, file).split(path.sep)[0]!);
+      const result = compileBlueprint(file, { importMap, inputs: setup.inputs, root });
       assert.equal(formatDiagnostics(result.diagnostics), "");
       const report = result.plan!.report;
       assert.ok(report.length > 0);

@@ -1,5 +1,5 @@
 import { CodeWriter, identifier, literal, propertyKey } from "../../codegen/writer";
-import { CallRef, InputRef, OutputRef, SecretRef, type Value, concrete, isKnown } from "../functions/values";
+import { CallRef, InputRef, OutputRef, SecretRef, type Value } from "../functions/values";
 import type { Plan } from "./plan";
 
 /** The files of a generated Pulumi project, by relative path. */
@@ -15,12 +15,26 @@ export interface ProjectOptions {
   berthVersion?: string;
 }
 
+/**
+ * An object-literal key: `__proto__` written as a computed key, since a plain `__proto__:` member sets the object's
+ * prototype and the value would vanish.
+ */
+function objectKey(key: string): string {
+  return key === "__proto__" ? `[${literal(key)}]` : propertyKey(key);
+}
+
+/** The key under which an input's variable is kept in the variables map (resource keys never contain a space). */
+function inputKey(name: string): string {
+  return `input ${name}`;
+}
+
 /** A TypeScript expression for a plan value; resource references use the variable names given. */
 export function expression(v: Value, vars: Map<string, string>, indent = ""): string {
   if (v instanceof InputRef) {
-    const resolved = concrete(v.resolved);
-    if (v.path.length === 0 && resolved !== undefined && isKnown(v.resolved)) return `blueprintInput(${literal(v.name)}, ${expression(v.resolved, vars, indent)})`;
-    return expression(v.resolved, vars, indent);
+    const name = vars.get(inputKey(v.name));
+    if (name === undefined) return expression(v.resolved, vars, indent);
+    if (v.path.length === 0) return name;
+    return `blueprintCall(${[literal("pick"), name, ...v.path.map((p) => (typeof p === "number" ? String(p) : literal(p)))].join(", ")})`;
   }
   if (v instanceof SecretRef) return `blueprintSecret(${[literal(v.name), ...v.path.map((p) => (typeof p === "number" ? String(p) : literal(p)))].join(", ")})`;
   if (v instanceof CallRef) return `blueprintCall(${[literal(v.fn), ...v.args.map((a) => expression(a, vars, indent))].join(", ")})`;
@@ -40,7 +54,7 @@ export function expression(v: Value, vars: Map<string, string>, indent = ""): st
   }
   const entries = Object.entries(v);
   if (entries.length === 0) return "{}";
-  return `{\n${entries.map(([k, x]) => `${inner}${propertyKey(k)}: ${expression(x, vars, inner)},`).join("\n")}\n${indent}}`;
+  return `{\n${entries.map(([k, x]) => `${inner}${objectKey(k)}: ${expression(x, vars, inner)},`).join("\n")}\n${indent}}`;
 }
 
 const MODULE_ALIAS: Record<string, string> = {
@@ -73,6 +87,16 @@ export function writeProgram(plan: Plan, name: string): string {
   w.line(`const root = blueprintScope(${literal(name)});`);
   const taken = new Set(["root", "pulumi", "blueprintScope", "blueprintCall", "blueprintInput", "blueprintOutput", "blueprintSecret", ...berthClasses, ...Object.values(MODULE_ALIAS)]);
   const vars = new Map<string, string>();
+  if (plan.inputs.length > 0) {
+    w.line();
+    w.line("// The blueprint's inputs: each read from the stack's config, else the value the blueprint was imported with.");
+    for (const i of plan.inputs) {
+      const v = identifier(`input-${i.name}`, taken);
+      if (i.description) w.comment(i.description.trim());
+      w.line(`const ${v} = blueprintInput(${literal(i.name)}, ${expression(i.defaultValue, vars)});`);
+      vars.set(inputKey(i.name), v);
+    }
+  }
   let lastNode = "";
   for (const r of plan.resources) {
     const v = identifier(r.key, taken);
@@ -93,7 +117,7 @@ export function writeProgram(plan: Plan, name: string): string {
     }
   }
   w.line();
-  const outs = plan.outputs.map((o) => `  ${propertyKey(o.name)}: ${expression(o.value, vars, "  ")},`);
+  const outs = plan.outputs.map((o) => `  ${objectKey(o.name)}: ${expression(o.value, vars, "  ")},`);
   w.line(`root.finish({${outs.length > 0 ? `\n${outs.join("\n")}\n` : ""}});`);
   for (const o of plan.outputs) {
     if (o.description) w.comment(o.description.trim());

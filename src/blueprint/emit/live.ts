@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { JsonAny } from "../../core/json";
 import { formatDiagnostics } from "../../yaml";
 import { compileBlueprint } from "../compile";
-import { CallRef, InputRef, OutputRef, SecretRef, type Value } from "../functions/values";
+import { CallRef, InputRef, OutputRef, SecretRef, type Value, setKey } from "../functions/values";
 import { formatReport } from "../report";
 import { blueprintCall, blueprintOutput, blueprintSecret } from "../runtime";
 import type { TargetClass } from "../types/target";
@@ -106,7 +106,7 @@ export function liveValue(v: Value, made: Map<string, pulumi.Resource>): unknown
   if (Array.isArray(v)) return v.map((x) => liveValue(x, made));
   if (v !== null && typeof v === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = liveValue(x, made);
+    for (const [k, x] of Object.entries(v)) setKey(out, k, liveValue(x, made));
     return out;
   }
   return v;

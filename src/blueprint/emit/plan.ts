@@ -1,12 +1,14 @@
 import * as path from "node:path";
-import { Evaluator } from "../functions/evaluate";
-import { AttributeRef, CallRef, InputRef, OutputRef, SecretRef, type Value, concrete } from "../functions/values";
+import { Evaluator, toValue } from "../functions/evaluate";
+import { AttributeRef, CallRef, InputRef, OutputRef, SecretRef, type Value, concrete, setKey } from "../functions/values";
 import { type NodeInstance, instancesOf } from "../model/instances";
-import { positionOf } from "../model/site";
+import { type Site, positionOf, sub } from "../model/site";
+import { type BlueprintReader, isRefusal } from "../parse/reader";
 import type { BlueprintModel, NodeTemplate, Operation } from "../model/types";
 import type { ConversionStatus, NodeReport } from "../report";
 import { TARGETS, mappingFor } from "../types/mappings";
-import type { MapContext, Related, TargetClass } from "../types/target";
+import type { MapContext, Related, TargetClass, TypeMapping } from "../types/target";
+import { ReadTracker } from "./reads";
 import type { Diagnostics } from "../model/site";
 
 /** One resource to create: the same plan drives the live tree and the generated code. */
@@ -31,6 +33,10 @@ export interface PlannedResource {
 export interface Plan {
   resources: PlannedResource[];
   outputs: { name: string; description?: string; value: Value }[];
+  /**
+   * The deployment inputs, each after the inputs its default refers to: the value for this import, and what the
+   * program falls back to when the stack's config does not set it (the `--inputs` value, else the default).
+   */
   inputs: { name: string; description?: string; value: unknown; hasDefault: boolean; defaultValue: Value }[];
   secrets: string[];
   report: NodeReport[];
@@ -60,25 +66,34 @@ export function dependencyOrder(model: BlueprintModel): NodeTemplate[] {
 }
 
 /** Builds the plan for a checked model and checked inputs. Problems (function errors) go to `d`. */
-export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>, d: Diagnostics, readResource?: (file: string) => string | undefined): Plan {
-  const notes = new Map<string, string[]>();
-  const note = (node: string, message: string): void => {
+export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>, d: Diagnostics, reader?: BlueprintReader): Plan {
+  // What each node's report says: `partial` notes are things the program does not reproduce.
+  const notes = new Map<string, { message: string; partial: boolean }[]>();
+  const note = (node: string, message: string, partial = false): void => {
     const list = notes.get(node) ?? [];
-    if (!list.includes(message)) list.push(message);
+    if (!list.some((n) => n.message === message)) list.push({ message, partial });
     notes.set(node, list);
   };
   const ev = new Evaluator(model, d, {
     inputs,
-    note,
+    note: (node, message) => note(node, message, true),
     attributeOutput: (node, attr) => mappingFor(node.type.chain)?.attributes[attr],
   });
+  ev.prepare();
   const instances = instancesOf(model);
   const mainKey = new Map<string, string[]>();
   const resources: PlannedResource[] = [];
   const secrets = new Set<string>();
   const report: NodeReport[] = [];
   const baseDir = path.dirname(model.mainFile);
-  const resource = (file: string): string | undefined => (readResource ? readResource(path.join(baseDir, file)) : undefined);
+  // Resource paths (scripts, manifests) are relative to the blueprint's folder, as in the blueprint archive.
+  const resource = (file: string, site: Site): string | undefined => {
+    if (!reader) return undefined;
+    const r = reader.relative(file, baseDir);
+    if (!isRefusal(r)) return r.text;
+    if (!r.missing) d.at(site, `cannot read the resource file: ${r.message}`);
+    return undefined;
+  };
 
   const hostChain = (node: string, index: number): Map<string, number> => {
     const out = new Map<string, number>();
@@ -106,7 +121,7 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
       const keys = mainKey.get(v.node);
       const key = keys?.[targetIndex(v.fromNode, v.fromIndex, v.node)];
       if (!key) {
-        note(owner, `get_attribute on ${v.node} refers to a node that creates no resource; it is null`);
+        note(owner, `get_attribute on ${v.node} refers to a node that creates no resource; it is null`, true);
         return null;
       }
       return new OutputRef(key, v.output, v.path);
@@ -120,7 +135,7 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
     if (Array.isArray(v)) return v.map((x) => resolveRefs(x, owner));
     if (v !== null && typeof v === "object") {
       const out: { [key: string]: Value } = {};
-      for (const [k, x] of Object.entries(v)) out[k] = resolveRefs(x, owner);
+      for (const [k, x] of Object.entries(v)) setKey(out, k, resolveRefs(x, owner));
       return out;
     }
     return v;
@@ -133,14 +148,21 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
     const tokens = new Set<string>();
     let handled = mapping !== undefined;
     const depends = (): string[] => node.relationships.flatMap((r) => mainKey.get(r.target) ?? []);
+    const reads = new ReadTracker();
+    const evaluated: { props: Record<string, Value>; ops: Map<string, Record<string, Value>> }[] = [];
     for (const inst of list) {
       const scope = { self: node.name, index: inst.index };
-      const props: Record<string, Value> = {};
-      for (const [k, w] of node.properties) props[k] = ev.evaluate(w, scope);
+      const plainProps: Record<string, Value> = {};
+      for (const [k, w] of node.properties) setKey(plainProps, k, ev.evaluate(w, scope));
+      const opValues = new Map<string, Record<string, Value>>();
+      evaluated.push({ props: plainProps, ops: opValues });
+      const props = mapping ? reads.track(plainProps, []) : plainProps;
       const opInputs = (op: Operation): Record<string, Value> => {
         const out: Record<string, Value> = {};
-        for (const [k, w] of op.inputs) out[k] = ev.evaluate(w, scope);
-        return out;
+        for (const [k, w] of op.inputs) setKey(out, k, ev.evaluate(w, scope));
+        const opKey = `${op.iface}.${op.name}`;
+        opValues.set(opKey, out);
+        return mapping ? reads.track(out, ["interfaces", opKey]) : out;
       };
       const ctx: MapContext = {
         node,
@@ -167,14 +189,17 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
                 return prop ? ev.evaluate(prop, { self: r.target }) : null;
               },
             })),
-        resource,
+        resource: (p, site) => resource(p, site ?? node.site),
         self: (output) => new OutputRef(`${node.name}-${inst.index}`, output, []),
-        drop: (what) => note(node.name, `dropped ${what}`),
+        drop: (what, at) => note(node.name, `${at ? `${where(siteOfPath(node, at))}: ` : ""}dropped ${what}`, true),
+        note: (message, at) => note(node.name, `${at ? `${where(siteOfPath(node, at))}: ` : ""}${message}`),
       };
       const key = `${node.name}-${inst.index}`;
       if (mapping) {
         const target = mapping.targetFor?.(ctx) ?? mapping.target;
-        const args = resolveRefs(mapping.args(ctx), node.name);
+        const mapped = mapping.args(ctx);
+        reads.handedOn(mapped);
+        const args = resolveRefs(mapped, node.name);
         const external = ctx.known("use_external_resource") === true && target !== TARGETS.dockerContainer;
         const master = node.relationships.find((r) => r.type.chain.includes("cloudify.kubernetes.relationships.managed_by_master"));
         const planned: PlannedResource = {
@@ -192,13 +217,16 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
         resources.push(planned);
         made.push(key);
         tokens.add(target.token);
-        for (const extra of mapping.extras?.(ctx) ?? []) {
+        const extras = mapping.extras?.(ctx) ?? [];
+        reads.handedOn(extras.map((e) => e.args));
+        if (external) reads.handedOn(props["resource_id"]);
+        for (const extra of extras) {
           resources.push({ key: `${key}-${extra.suffix}`, node: node.name, index: inst.index, target: extra.target, args: resolveRefs(extra.args, node.name), dependsOn: [key], description: undefined });
           tokens.add(extra.target.token);
         }
         continue;
       }
-      const commands = scriptCommands(node, ctx, opInputs, (n) => note(node.name, n));
+      const commands = scriptCommands(node, ctx, opInputs, (n) => note(node.name, n, true));
       if (commands.length > 0) {
         handled = true;
         const host = hostOf(model, node);
@@ -206,7 +234,7 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
         const hostNode = host ? model.nodes.get(host) : undefined;
         const agent = hostNode ? concrete(ev.evaluate(hostNode.properties.get("agent_config") ?? { value: {}, site: node.site }, { self: host })) : undefined;
         const user = agent && typeof agent === "object" && typeof (agent as Record<string, unknown>)["user"] === "string" ? (agent as Record<string, unknown>)["user"] as string : "ubuntu";
-        if (!host) note(node.name, "no contained_in host: the commands have no machine to run on (connection host is empty)");
+        if (!host) note(node.name, "no contained_in host: the commands have no machine to run on (connection host is empty)", true);
         secrets.add("agent_key_private");
         let previous: string | undefined;
         for (const c of commands) {
@@ -225,8 +253,13 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
       }
     }
     mainKey.set(node.name, list.map((i) => (mapping ? `${node.name}-${i.index}` : made.find((m) => m.startsWith(`${node.name}-${i.index}-`)) ?? "")).filter((k) => k !== ""));
-    const dropped = notes.get(node.name) ?? [];
-    let status: ConversionStatus = dropped.some((n) => n.startsWith("dropped") || n.includes("null") || n.includes("no machine")) ? "partial" : "converted";
+    if (mapping) {
+      for (const n of unreadValues(node, reads, evaluated)) note(node.name, n, true);
+      for (const n of unreproducedOperations(node, mapping)) note(node.name, n, true);
+    }
+    const nodeNotes = notes.get(node.name) ?? [];
+    const dropped = nodeNotes.map((n) => n.message);
+    let status: ConversionStatus = nodeNotes.some((n) => n.partial) ? "partial" : "converted";
     const meaningful = [...node.operations.values()].filter((op) => op.implementation !== "" && !ignoredOperation(node, op));
     const monitoring = [...node.operations.values()].filter((op) => op.implementation.startsWith("diamond."));
     if (monitoring.length > 0) {
@@ -250,15 +283,93 @@ export function makePlan(model: BlueprintModel, inputs: Record<string, unknown>,
     }
   }
   const outputs = [...model.outputs.values(), ...model.capabilities.values()].map((o) => ({ name: o.name, description: o.description, value: resolveRefs(ev.evaluate(o.value, {}), o.name) }));
-  const planInputs = [...model.inputs.values()].map((i) => ({
-    name: i.name,
-    description: i.description,
-    value: concrete(ev.input(i.name, i.site)),
-    hasDefault: i.hasDefault,
-    defaultValue: i.default ? resolveRefs(ev.evaluate(i.default, {}), i.name) : null,
-  }));
+  const planInputs = ev.inputOrder().map((name) => {
+    const i = model.inputs.get(name)!;
+    const given = Object.hasOwn(inputs, name);
+    return {
+      name,
+      description: i.description,
+      value: concrete(ev.input(name, i.site)),
+      hasDefault: i.hasDefault,
+      defaultValue: given ? toValue(inputs[name]) : resolveRefs(ev.inputDefault(name) ?? null, name),
+    };
+  });
   for (const r of resources) r.dependsOn = [...new Set(r.dependsOn)];
   return { resources, outputs, inputs: planInputs, secrets: [...secrets].sort(), report, description: model.description };
+}
+
+/** `file:line:col` of a site (of its key with `key: true`). */
+function where(site: Site, key = false): string {
+  const p = positionOf(site, key);
+  return `${p.file}:${p.line}:${p.col}`;
+}
+
+/**
+ * The site of a path below a node: `[prop, ...]` into a property value, `["interfaces", "iface.op", input, ...]` into
+ * an operation input.
+ */
+function siteOfPath(node: NodeTemplate, at: readonly (string | number)[]): Site {
+  if (at[0] === "interfaces") {
+    const op = node.operations.get(String(at[1]));
+    const input = op?.inputs.get(String(at[2]));
+    const base = input?.site ?? op?.site ?? node.site;
+    return at.slice(input ? 3 : 2).reduce<Site>((s, k) => sub(s, k), base);
+  }
+  const prop = node.properties.get(String(at[0]));
+  return at.slice(1).reduce<Site>((s, k) => sub(s, k), prop?.site ?? sub(sub(node.site, "properties"), String(at[0])));
+}
+
+/** True when a written value is the template's own (not the type's default). */
+function writtenByTemplate(node: NodeTemplate, site: Site): boolean {
+  return site.doc === node.site.doc && site.path[0] === node.site.path[0] && site.path[1] === node.site.path[1];
+}
+
+/**
+ * The values a node's template wrote that its mapping never read (a misspelt key, a setting with no equivalent), each
+ * as a report line with its position: nothing the blueprint says vanishes without a word.
+ */
+function unreadValues(node: NodeTemplate, reads: ReadTracker, evaluated: { props: Record<string, Value>; ops: Map<string, Record<string, Value>> }[]): string[] {
+  const out = new Set<string>();
+  for (const { props, ops } of evaluated) {
+    for (const [k, w] of node.properties) {
+      if (!writtenByTemplate(node, w.site)) continue;
+      const def = node.type.properties.get(k)?.default;
+      if (!reads.wasRead([k])) {
+        if (def && JSON.stringify(def.value) === JSON.stringify(w.value)) continue;
+        out.add(`${where(w.site, true)}: property ${k} is not carried over: Berth's mapping of ${node.type.name} has no equivalent for it`);
+        continue;
+      }
+      for (const path of reads.unread(props[k], [k])) out.add(`${where(siteOfPath(node, path), true)}: ${path.join(".")} is not carried over: Berth's mapping of ${node.type.name} does not read it (check the spelling)`);
+    }
+    for (const [opKey, inputs] of ops) {
+      const op = node.operations.get(opKey)!;
+      for (const [k, w] of op.inputs) {
+        if (!writtenByTemplate(node, w.site)) continue;
+        if (!reads.wasRead(["interfaces", opKey, k])) {
+          out.add(`${where(w.site, true)}: operation input ${k} of ${opKey} is not carried over: Berth's mapping of ${node.type.name} does not read it`);
+          continue;
+        }
+        for (const path of reads.unread(inputs[k], ["interfaces", opKey, k])) out.add(`${where(siteOfPath(node, path), true)}: ${opKey} input ${path.slice(2).join(".")} is not carried over (check the spelling)`);
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Operations a template overrides with an implementation its mapped type does not have: the mapping reproduces the
+ * type's own operations, so an override (a script, another plugin task) is reported, never silently replaced.
+ */
+function unreproducedOperations(node: NodeTemplate, mapping: TypeMapping): string[] {
+  const out: string[] = [];
+  const mappedType = node.type.chain.find((t) => t === mapping.type);
+  for (const [k, op] of node.operations) {
+    if (op.implementation === "" || !writtenByTemplate(node, op.site)) continue;
+    const base = node.type.operations.get(k);
+    if (base && base.implementation === op.implementation) continue;
+    out.push(`${where(op.site)}: operation ${k} is overridden with ${op.implementation}; Berth's mapping of ${mappedType ?? node.type.name} reproduces the type's own operation, not this one`);
+  }
+  return out;
 }
 
 function ignoredOperation(node: NodeTemplate, op: Operation): boolean {
@@ -308,7 +419,7 @@ function scriptCommands(node: NodeTemplate, ctx: MapContext, inputsOf: (op: Oper
       return { cmd: Array.isArray(cmds) ? new CallRef("concat", cmds.flatMap((c, i) => (i === 0 ? [c] : ["\n", c]))) : "", env: envOf(inputs) };
     } else return undefined;
     if (file === undefined) return undefined;
-    const body = ctx.resource(file);
+    const body = ctx.resource(file, op.site);
     if (body === undefined) note(`dropped script ${file}: not found beside the blueprint (the command is empty)`);
     const extra = Object.keys(inputs).filter((k) => k !== "process" && k !== "script_path" && k !== "fabric_env");
     if (extra.length > 0) note(`dropped operation inputs ${extra.join(", ")} (only process.env is passed, as environment)`);

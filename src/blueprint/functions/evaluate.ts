@@ -1,6 +1,7 @@
 import { type Diagnostics, type Site, isMap, sub } from "../model/site";
+import { evaluationOrder, findCalls } from "./order";
 import type { BlueprintModel, NodeTemplate, Written } from "../model/types";
-import { AttributeRef, CallRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, isKnown } from "./values";
+import { AttributeRef, CallRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, flatten, isKnown, setKey } from "./values";
 
 /** Where a function is evaluated: a node (SELF), a relationship (SOURCE/TARGET), or an output (none of them). */
 export interface Scope {
@@ -23,6 +24,10 @@ export interface EvaluatorOptions {
 
 /** The DSL functions the importer evaluates; others are reported as unsupported. */
 export const FUNCTIONS = new Set(["get_input", "get_property", "get_attribute", "get_secret", "concat", "merge", "string_find", "string_replace", "string_split", "string_lower", "string_upper"]);
+const GET_INPUT = new Set(["get_input"]);
+const PROPERTY_REFS = new Set(["get_property", "get_attribute"]);
+/** How deeply references may nest through names that functions compute (literal names are ordered, not nested). */
+const MAX_RESOLUTION_DEPTH = 64;
 const UNSUPPORTED = new Set(["get_capability", "get_group_capability", "get_environment_capability", "get_label", "get_attributes_list", "get_attributes_dict", "get_sys", "get_consumers"]);
 
 const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: number }> = {
@@ -39,9 +44,18 @@ const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: 
  * references, cycles with their chain) are recorded at their position; the failing value evaluates to null.
  */
 export class Evaluator {
-  private readonly stack: string[] = [];
+  /** The inputs and properties being evaluated, in order (to print a cycle), and as a set (to find one fast). */
+  private readonly trail: string[] = [];
+  private readonly inProgress = new Set<string>();
   private readonly inputCache = new Map<string, Value>();
+  /** Each input's default as evaluated (it may refer to other inputs), for the program's config reads. */
+  private readonly inputDefaults = new Map<string, Value>();
+  /** The inputs in the order {@link prepare} evaluated them (each after the inputs its default refers to). */
+  private inputsInOrder: string[] = [];
+  private readonly propertyCache = new Map<string, Value>();
   private readonly cycles = new Set<string>();
+  /** Nested resolutions not covered by {@link prepare}'s order (names computed by functions). */
+  private depth = 0;
 
   constructor(
     private readonly model: BlueprintModel,
@@ -49,9 +63,99 @@ export class Evaluator {
     private readonly options: EvaluatorOptions,
   ) {}
 
+  /**
+   * Evaluates every input and every node property once, each after the inputs and properties it refers to (found
+   * from the literal names in `get_input`, `get_property` and property-backed `get_attribute` calls), so chains of any
+   * length resolve without nesting. Cycles are reported here, once each, with the whole cycle.
+   */
+  public prepare(): void {
+    const inputs = this.model.inputs;
+    const inputDeps = (name: string): string[] => {
+      const def = inputs.get(name);
+      if (!def?.default || Object.hasOwn(this.options.inputs, name)) return [];
+      return findCalls(def.default.value, GET_INPUT).flatMap((c) => {
+        const first = Array.isArray(c.arg) ? c.arg[0] : c.arg;
+        return typeof first === "string" ? [first] : [];
+      });
+    };
+    const inputOrder = evaluationOrder(inputs.keys(), inputDeps, (n) => inputs.has(n));
+    for (const cycle of inputOrder.cycles) {
+      const first = inputs.get(cycle[0]!)!;
+      this.reportCycle(first.default?.site ?? first.site, cycle.map((n) => `input ${n}`));
+      for (const n of cycle) if (!this.inputCache.has(n)) this.inputCache.set(n, new InputRef(n, [], null));
+    }
+    for (const name of inputOrder.order) this.input(name, inputs.get(name)!.site);
+    this.inputsInOrder = inputOrder.order;
+
+    const nodes = this.model.nodes;
+    const key = (node: string, prop: string): string => `${node}.${prop}`;
+    const split = (k: string): [NodeTemplate, string] | undefined => {
+      for (let i = k.indexOf("."); i >= 0; i = k.indexOf(".", i + 1)) {
+        const node = nodes.get(k.slice(0, i));
+        if (node?.properties.has(k.slice(i + 1))) return [node, k.slice(i + 1)];
+      }
+      return undefined;
+    };
+    const keys: string[] = [];
+    for (const node of nodes.values()) for (const prop of node.properties.keys()) keys.push(key(node.name, prop));
+    const callAt = new Map<string, Site>();
+    const propDeps = (k: string): string[] => {
+      const at = split(k);
+      if (!at) return [];
+      const [node, prop] = at;
+      const out: string[] = [];
+      for (const c of findCalls(node.properties.get(prop)!.value, PROPERTY_REFS)) {
+        if (!Array.isArray(c.arg) || c.arg.length < 2) continue;
+        const [ref, name] = c.arg;
+        const target = ref === "SELF" ? node : typeof ref === "string" ? nodes.get(ref) : undefined;
+        if (!target || typeof name !== "string" || !target.properties.has(name)) continue;
+        if (c.fn === "get_attribute" && this.options.attributeOutput(target, name) !== undefined) continue;
+        // A reference into a part of the property itself is resolved from that part when it is evaluated.
+        if (target === node && name === prop) {
+          if (c.arg.length > 2) continue;
+        }
+        const dep = key(target.name, name);
+        if (!callAt.has(`${k} ${dep}`)) callAt.set(`${k} ${dep}`, c.path.reduce<Site>((at, p) => sub(at, p), node.properties.get(prop)!.site));
+        out.push(dep);
+      }
+      return out;
+    };
+    const propOrder = evaluationOrder(keys, propDeps, (k) => split(k) !== undefined);
+    for (const cycle of propOrder.cycles) {
+      const [node, prop] = split(cycle[0]!)!;
+      this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? node.properties.get(prop)!.site, cycle);
+      for (const k of cycle) if (!this.propertyCache.has(k)) this.propertyCache.set(k, null);
+    }
+    for (const k of propOrder.order) {
+      const [node, prop] = split(k)!;
+      this.propertyValue(node, prop, node.properties.get(prop)!.site);
+    }
+  }
+
+  private reportCycle(site: Site, members: string[]): void {
+    const id = [...new Set(members)].sort().join(" ");
+    if (this.cycles.has(id)) return;
+    this.cycles.add(id);
+    this.d.at(site, `cycle: ${members.join(" -> ")}; one of these values must not refer back to the others`);
+  }
+
   /** Evaluates a written value in a scope. */
   public evaluate(w: Written, scope: Scope): Value {
     return this.value(w.value, w.site, scope);
+  }
+
+  /** Runs a nested resolution, refusing one nested too deeply (a positioned error, never a stack overflow). */
+  private nested(site: Site, what: string, run: () => Value): Value {
+    if (this.depth >= MAX_RESOLUTION_DEPTH) {
+      this.d.at(site, `${what}: references nest more than ${MAX_RESOLUTION_DEPTH} levels through computed names; write the names out`);
+      return null;
+    }
+    this.depth++;
+    try {
+      return run();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The value of an input (given, else its default evaluated), as an {@link InputRef}. */
@@ -68,17 +172,39 @@ export class Evaluator {
     if (Object.hasOwn(this.options.inputs, name)) resolved = toValue(this.options.inputs[name]);
     else if (def.default) {
       const key = `input ${name}`;
-      if (this.stack.includes(key)) {
-        this.d.at(site, `cycle: ${[...this.stack.slice(this.stack.indexOf(key)), key].join(" -> ")}`);
+      if (this.inProgress.has(key)) {
+        this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(key)), key]);
         return null;
       }
-      this.stack.push(key);
-      resolved = this.evaluate(def.default, {});
-      this.stack.pop();
+      this.enter(key);
+      const evaluated = this.nested(site, "get_input", () => this.evaluate(def.default!, {}));
+      this.leave(key);
+      this.inputDefaults.set(name, evaluated);
+      resolved = flatten(evaluated);
     }
     const ref = new InputRef(name, [], resolved);
     this.inputCache.set(name, ref);
     return ref;
+  }
+
+  /** The inputs, each after the inputs its default refers to (valid after {@link prepare}). */
+  public inputOrder(): readonly string[] {
+    return this.inputsInOrder;
+  }
+
+  /** An input's default as evaluated, other inputs in it kept as references (undefined: no default, or given). */
+  public inputDefault(name: string): Value | undefined {
+    return this.inputDefaults.get(name);
+  }
+
+  private enter(key: string): void {
+    this.trail.push(key);
+    this.inProgress.add(key);
+  }
+
+  private leave(key: string): void {
+    this.trail.pop();
+    this.inProgress.delete(key);
   }
 
   private value(v: unknown, site: Site, scope: Scope): Value {
@@ -97,7 +223,7 @@ export class Evaluator {
       }
     }
     const out: { [key: string]: Value } = {};
-    for (const k of keys) out[k] = this.value(v[k], sub(site, k), scope);
+    for (const k of keys) setKey(out, k, this.value(v[k], sub(site, k), scope));
     return out;
   }
 
@@ -221,19 +347,49 @@ export class Evaluator {
       return null;
     }
     const key = `${node.name}.${prop}`;
-    if (this.stack.includes(key)) {
-      const chain = this.stack.slice(this.stack.indexOf(key));
-      const id = [...chain].sort().join(" ");
-      if (!this.cycles.has(id)) {
-        this.cycles.add(id);
-        this.d.at(site, `cycle: ${[...chain, key].join(" -> ")}`);
-      }
+    if (this.inProgress.has(key)) {
+      // A reference into another part of the property being evaluated: evaluate that part on its own.
+      if (path.length > 1) return this.partOf(node, written, path, site, fn);
+      this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(key)), key]);
       return null;
     }
-    this.stack.push(key);
-    const v = this.evaluate(written, { self: node.name });
-    this.stack.pop();
-    return this.walk(v, path.slice(1), site, `${fn}: property ${node.name}.${prop}`);
+    return this.walk(this.propertyValue(node, prop, site), path.slice(1), site, `${fn}: property ${node.name}.${prop}`);
+  }
+
+  /** A node property evaluated in its node's scope, once. */
+  private propertyValue(node: NodeTemplate, prop: string, site: Site): Value {
+    const key = `${node.name}.${prop}`;
+    const cached = this.propertyCache.get(key);
+    if (cached !== undefined) return cached;
+    this.enter(key);
+    const v = this.nested(site, "get_property", () => this.evaluate(node.properties.get(prop)!, { self: node.name }));
+    this.leave(key);
+    this.propertyCache.set(key, v);
+    return v;
+  }
+
+  /** The part of a property at `path` (below the property), evaluated alone; a cycle when the call is inside it. */
+  private partOf(node: NodeTemplate, written: Written, path: (string | number)[], site: Site, fn: string): Value {
+    let raw: unknown = written.value;
+    let at: Site = written.site;
+    for (const k of path.slice(1)) {
+      if (raw === null || typeof raw !== "object" || !Object.hasOwn(raw, String(k))) {
+        this.d.at(site, `${fn}: property ${node.name}.${path[0]} has no ${path.slice(1).map((p) => JSON.stringify(p)).join(" / ")}`);
+        return null;
+      }
+      raw = (raw as Record<string, unknown>)[String(k)];
+      at = sub(at, k);
+    }
+    const inside = at.path.length <= site.path.length && at.doc === site.doc && at.path.every((p, i) => p === site.path[i]);
+    const key = `${node.name}.${path.join(".")}`;
+    if (inside || this.inProgress.has(key)) {
+      this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(`${node.name}.${path[0]}`)), key]);
+      return null;
+    }
+    this.enter(key);
+    const v = this.nested(site, fn, () => this.value(raw, at, { self: node.name }));
+    this.leave(key);
+    return v;
   }
 
   private walk(v: Value, path: (string | number)[], site: Site, what: string): Value {
@@ -281,7 +437,7 @@ export function toValue(v: unknown): Value {
   if (Array.isArray(v)) return v.map(toValue);
   if (typeof v === "object") {
     const out: { [key: string]: Value } = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
+    for (const [k, x] of Object.entries(v)) setKey(out, k, toValue(x));
     return out;
   }
   return String(v);

@@ -4,6 +4,15 @@
  * into Pulumi Outputs; the code emitter into TypeScript expressions. Pure data, no Pulumi imports.
  */
 
+/**
+ * Sets `obj[key] = value` as an own property even for `__proto__` (a plain assignment of that key would set the
+ * object's prototype instead, and the value would vanish).
+ */
+export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** A blueprint value after evaluation. */
 export type Value = null | boolean | number | string | Value[] | { [key: string]: Value } | Deferred;
 
@@ -13,8 +22,29 @@ export class InputRef {
   constructor(
     public readonly name: string,
     public readonly path: readonly (string | number)[],
+    /** The value for this import, with every input inside it replaced by its own value (never an InputRef). */
     public readonly resolved: Value,
   ) {}
+}
+
+/** A value with every {@link InputRef} replaced by the value it has for this import (so no chain of inputs nests). */
+export function flatten(v: Value): Value {
+  if (v instanceof InputRef) return v.resolved;
+  if (v instanceof CallRef) return v.args.some(hasInputRef) ? new CallRef(v.fn, v.args.map(flatten)) : v;
+  if (isDeferred(v) || v === null || typeof v !== "object") return v;
+  if (!hasInputRef(v)) return v;
+  if (Array.isArray(v)) return v.map(flatten);
+  const out: { [key: string]: Value } = {};
+  for (const [k, x] of Object.entries(v)) setKey(out, k, flatten(x));
+  return out;
+}
+
+/** True when an input reference is anywhere in a value. */
+export function hasInputRef(v: Value): boolean {
+  if (v instanceof InputRef) return true;
+  if (v instanceof CallRef) return v.args.some(hasInputRef);
+  if (isDeferred(v) || v === null || typeof v !== "object") return false;
+  return (Array.isArray(v) ? v : Object.values(v)).some(hasInputRef);
 }
 
 /** An attribute (output) of the resource a node instance maps to, or a nested path into it. */
@@ -90,7 +120,7 @@ export function concrete(v: Value): unknown {
     for (const [k, x] of Object.entries(v)) {
       const c = concrete(x);
       if (c === undefined) return undefined;
-      out[k] = c;
+      setKey(out, k, c);
     }
     return out;
   }
@@ -126,7 +156,7 @@ export function applyFunction(fn: RuntimeFunction, args: readonly unknown[]): un
       return args.map(pythonStr).join("");
     case "merge": {
       const out: Record<string, unknown> = {};
-      for (const a of args) if (a !== null && typeof a === "object" && !Array.isArray(a)) Object.assign(out, a);
+      for (const a of args) if (a !== null && typeof a === "object" && !Array.isArray(a)) for (const [k, x] of Object.entries(a)) setKey(out, k, x);
       return out;
     }
     case "pick": {

@@ -1,208 +1,16 @@
 import type { Entry, Merged } from "../parse/merge";
-import { Diagnostics, type Site, isMap, sub } from "./site";
+import { readInterfaces, readSchema } from "./schema";
+import { type Diagnostics, type Site, isMap, sub } from "./site";
+import { TypeRegistry } from "./type-defs";
 import type {
   BlueprintModel,
   GroupDef,
   InputDef,
   NodeTemplate,
-  NodeType,
-  Operation,
   OutputDef,
-  PropertySchema,
-  RelationshipKind,
-  RelationshipType,
   ScalingPolicy,
   Written,
 } from "./types";
-
-const BUILTIN_KINDS: Record<string, RelationshipKind> = {
-  "cloudify.relationships.contained_in": "contained_in",
-  "cloudify.relationships.connected_to": "connected_to",
-  "cloudify.relationships.depends_on": "depends_on",
-};
-
-/** Reads a `properties:`-style schema (`{name: {type, default, required, description}}`). */
-function readSchema(body: unknown, site: Site, d: Diagnostics, what: string): Map<string, PropertySchema> {
-  const out = new Map<string, PropertySchema>();
-  if (body === undefined || body === null) return out;
-  if (!isMap(body)) {
-    d.at(site, `${what} must be a mapping of names to {type, default, required, description}`);
-    return out;
-  }
-  for (const [name, spec] of Object.entries(body)) {
-    const at = sub(site, name);
-    if (spec !== null && spec !== undefined && !isMap(spec)) {
-      d.at(at, `${what} "${name}" must be a mapping such as {type: string, default: ...}`);
-      continue;
-    }
-    const s = (spec ?? {}) as Record<string, unknown>;
-    const required = s["required"];
-    if (required !== undefined && typeof required !== "boolean") d.at(sub(at, "required"), "required must be true or false");
-    out.set(name, {
-      name,
-      type: typeof s["type"] === "string" ? s["type"] : undefined,
-      description: typeof s["description"] === "string" ? s["description"] : undefined,
-      hasDefault: "default" in s,
-      default: "default" in s ? { value: s["default"], site: sub(at, "default") } : undefined,
-      required: required !== false,
-      site: at,
-    });
-  }
-  return out;
-}
-
-/** Reads one operation: `"impl"` or `{implementation, inputs, executor, ...}`; in a type, inputs are a schema. */
-function readOperation(iface: string, name: string, body: unknown, site: Site, inType: boolean, d: Diagnostics): Operation | undefined {
-  if (body === null || body === undefined) return { iface, name, implementation: "", inputs: new Map(), site };
-  if (typeof body === "string") return { iface, name, implementation: body, inputs: new Map(), site };
-  if (!isMap(body)) {
-    d.at(site, `operation ${iface}.${name} must be an implementation string or {implementation, inputs}`);
-    return undefined;
-  }
-  const known = new Set(["implementation", "inputs", "executor", "max_retries", "retry_interval", "timeout", "timeout_recoverable"]);
-  for (const k of Object.keys(body)) if (!known.has(k)) d.at(sub(site, k), `unknown operation key "${k}"; use implementation, inputs, executor, max_retries or retry_interval`, true);
-  const impl = body["implementation"];
-  if (impl !== undefined && impl !== null && typeof impl !== "string") d.at(sub(site, "implementation"), "implementation must be a string");
-  const inputs = new Map<string, Written>();
-  const rawInputs = body["inputs"];
-  const inputsSite = sub(site, "inputs");
-  if (rawInputs !== undefined && rawInputs !== null) {
-    if (!isMap(rawInputs)) d.at(inputsSite, "operation inputs must be a mapping");
-    else if (inType) {
-      for (const [k, spec] of readSchema(rawInputs, inputsSite, d, "operation input")) {
-        inputs.set(k, spec.default ?? { value: null, site: spec.site });
-      }
-    } else {
-      for (const [k, v] of Object.entries(rawInputs)) inputs.set(k, { value: v, site: sub(inputsSite, k) });
-    }
-  }
-  return {
-    iface,
-    name,
-    implementation: typeof impl === "string" ? impl : "",
-    inputs,
-    executor: typeof body["executor"] === "string" ? body["executor"] : undefined,
-    site,
-  };
-}
-
-/** Reads `interfaces:` into operations keyed `interface.operation`. */
-function readInterfaces(body: unknown, site: Site, inType: boolean, d: Diagnostics): Map<string, Operation> {
-  const out = new Map<string, Operation>();
-  if (body === undefined || body === null) return out;
-  if (!isMap(body)) {
-    d.at(site, "interfaces must be a mapping of interface names to operations");
-    return out;
-  }
-  for (const [iface, ops] of Object.entries(body)) {
-    const at = sub(site, iface);
-    if (ops === null || ops === undefined) continue;
-    if (!isMap(ops)) {
-      d.at(at, `interface ${iface} must be a mapping of operation names to implementations`);
-      continue;
-    }
-    for (const [name, op] of Object.entries(ops)) {
-      const parsed = readOperation(iface, name, op, sub(at, name), inType, d);
-      if (parsed) out.set(`${iface}.${name}`, parsed);
-    }
-  }
-  return out;
-}
-
-/** Resolves `derived_from` chains (nearest first); an unknown parent or a cycle is an error. */
-function chainOf(name: string, entries: Map<string, Entry>, d: Diagnostics, what: string): string[] {
-  const chain = [name];
-  const seen = new Set([name]);
-  let current = entries.get(name);
-  while (current && isMap(current.value) && current.value["derived_from"] !== undefined) {
-    const parent = current.value["derived_from"];
-    const at = sub(current.site, "derived_from");
-    if (typeof parent !== "string") {
-      d.at(at, "derived_from must be a type name");
-      break;
-    }
-    if (seen.has(parent)) {
-      if (chain[0] === name && current.name === name) d.at(at, `${what} ${name} derives from itself: ${[...chain, parent].join(" -> ")}`);
-      break;
-    }
-    const next = entries.get(parent);
-    if (!next) {
-      if (current.name === name) d.at(at, `${what} ${name} derives from unknown ${what} "${parent}"; import the file that defines it`);
-      break;
-    }
-    chain.push(parent);
-    seen.add(parent);
-    current = next;
-  }
-  return chain;
-}
-
-function buildNodeTypes(merged: Merged, d: Diagnostics): Map<string, NodeType> {
-  const entries = merged.sections.node_types;
-  const cache = new Map<string, NodeType>();
-  const build = (name: string, stack: Set<string>): NodeType | undefined => {
-    const hit = cache.get(name);
-    if (hit) return hit;
-    const entry = entries.get(name);
-    if (!entry || stack.has(name)) return undefined;
-    stack.add(name);
-    const body = isMap(entry.value) ? entry.value : {};
-    if (!isMap(entry.value) && entry.value !== null) d.at(entry.site, `node type ${name} must be a mapping`);
-    const chain = chainOf(name, entries, d, "node type");
-    const parent = chain.length > 1 ? build(chain[1]!, stack) : undefined;
-    const properties = new Map(parent?.properties);
-    for (const [k, spec] of readSchema(body["properties"], sub(entry.site, "properties"), d, "property")) {
-      const prior = properties.get(k);
-      properties.set(k, prior ? { ...prior, ...definedOnly(spec) } : spec);
-    }
-    const operations = new Map(parent?.operations);
-    for (const [k, op] of readInterfaces(body["interfaces"], sub(entry.site, "interfaces"), true, d)) operations.set(k, op);
-    const type: NodeType = { name, chain: parent ? [name, ...parent.chain] : [name], properties, operations, site: entry.site };
-    cache.set(name, type);
-    stack.delete(name);
-    return type;
-  };
-  for (const name of entries.keys()) build(name, new Set());
-  return cache;
-}
-
-/** A schema entry without its undefined fields, so an override keeps the parent's type and description. */
-function definedOnly(spec: PropertySchema): Partial<PropertySchema> {
-  const out: Partial<PropertySchema> = { hasDefault: spec.hasDefault, required: spec.required, site: spec.site };
-  if (spec.hasDefault) out.default = spec.default;
-  if (spec.type !== undefined) out.type = spec.type;
-  if (spec.description !== undefined) out.description = spec.description;
-  return out;
-}
-
-function buildRelationshipTypes(merged: Merged, d: Diagnostics): Map<string, RelationshipType> {
-  const entries = merged.sections.relationships;
-  const out = new Map<string, RelationshipType>();
-  for (const [name, entry] of entries) {
-    const chain = chainOf(name, entries, d, "relationship type");
-    const properties = new Map<string, PropertySchema>();
-    for (const t of [...chain].reverse()) {
-      const e = entries.get(t);
-      const body = e && isMap(e.value) ? e.value : {};
-      for (const [k, v] of readSchema(body["properties"], sub(e?.site ?? entry.site, "properties"), t === name ? d : silent(), "property")) properties.set(k, v);
-    }
-    out.set(name, { name, chain, properties, site: entry.site });
-  }
-  return out;
-}
-
-/** A diagnostics sink for re-reads of definitions already checked once. */
-function silent(): Diagnostics {
-  return new Diagnostics();
-}
-
-function kindOf(type: RelationshipType): RelationshipKind {
-  for (const t of type.chain) {
-    const kind = BUILTIN_KINDS[t];
-    if (kind) return kind;
-  }
-  return "depends_on";
-}
 
 function buildInputs(merged: Merged, d: Diagnostics): Map<string, InputDef> {
   const out = new Map<string, InputDef>();
@@ -241,7 +49,7 @@ function readInstances(body: Record<string, unknown>, site: Site, d: Diagnostics
 
 const TEMPLATE_KEYS = new Set(["type", "properties", "interfaces", "relationships", "instances", "capabilities", "description"]);
 
-function buildTemplates(merged: Merged, types: Map<string, NodeType>, rels: Map<string, RelationshipType>, d: Diagnostics): Map<string, NodeTemplate> {
+function buildTemplates(merged: Merged, registry: TypeRegistry, d: Diagnostics): Map<string, NodeTemplate> {
   const out = new Map<string, NodeTemplate>();
   const names = merged.sections.node_templates;
   for (const [name, entry] of names) {
@@ -252,7 +60,7 @@ function buildTemplates(merged: Merged, types: Map<string, NodeType>, rels: Map<
     const body = entry.value;
     for (const k of Object.keys(body)) if (!TEMPLATE_KEYS.has(k)) d.at(sub(entry.site, k), `unknown node template key "${k}"; use ${[...TEMPLATE_KEYS].join(", ")}`, true);
     const typeName = body["type"];
-    const type = typeof typeName === "string" ? types.get(typeName) : undefined;
+    const type = typeof typeName === "string" ? registry.nodeType(typeName) : undefined;
     if (!type) {
       if (typeof typeName !== "string") d.at(entry.site, `node template ${name} has no type; add type: <a node type>`);
       else d.at(sub(entry.site, "type"), `unknown node type "${typeName}"; define it in node_types or import the file that does`);
@@ -298,7 +106,7 @@ function buildTemplates(merged: Merged, types: Map<string, NodeType>, rels: Map<
         d.at(at, "a relationship must be a mapping {type, target}");
         return;
       }
-      const rt = typeof r["type"] === "string" ? rels.get(r["type"]) : undefined;
+      const rt = typeof r["type"] === "string" ? registry.relationshipType(r["type"]) : undefined;
       if (!rt) {
         d.at(r["type"] === undefined ? at : sub(at, "type"), `unknown relationship type ${JSON.stringify(r["type"] ?? null)}; define it under relationships or import it`);
         return;
@@ -312,7 +120,7 @@ function buildTemplates(merged: Merged, types: Map<string, NodeType>, rels: Map<
         d.at(sub(at, "target"), `node ${name} cannot have a relationship to itself`);
         return;
       }
-      const kind = kindOf(rt);
+      const kind = rt.kind;
       if (kind === "contained_in") {
         if (host !== undefined) {
           d.at(at, `node ${name} is contained in ${host} already; a node has at most one contained_in relationship`);
@@ -432,10 +240,9 @@ function buildPolicies(merged: Merged, groups: Map<string, GroupDef>, d: Diagnos
 
 /** Builds the checked model from the merged files, recording every problem. */
 export function buildModel(merged: Merged, docs: BlueprintModel["docs"], d: Diagnostics): BlueprintModel {
-  const nodeTypes = buildNodeTypes(merged, d);
-  const relationshipTypes = buildRelationshipTypes(merged, d);
+  const registry = new TypeRegistry(merged, d);
   const inputs = buildInputs(merged, d);
-  const nodes = buildTemplates(merged, nodeTypes, relationshipTypes, d);
+  const nodes = buildTemplates(merged, registry, d);
   checkCycles(nodes, d);
   const groups = buildGroups(merged, nodes, d);
   return {
@@ -443,8 +250,8 @@ export function buildModel(merged: Merged, docs: BlueprintModel["docs"], d: Diag
     version: merged.version,
     description: merged.description,
     inputs,
-    nodeTypes,
-    relationshipTypes,
+    nodeTypes: registry.usedNodeTypes(),
+    relationshipTypes: registry.usedRelationshipTypes(),
     nodes,
     outputs: buildOutputs(merged.sections.outputs, d, "output"),
     capabilities: buildOutputs(merged.sections.capabilities, d, "capability"),

@@ -53,10 +53,15 @@ export function positionOf(site: Site, key = false): SourcePosition {
 export class Diagnostics {
   /** The problems, in the order found. */
   public readonly list: Diagnostic[] = [];
+  /** What was recorded already: a value evaluated once per instance reports its problem once. */
+  private readonly seen = new Set<string>();
 
   /** Records a problem at a site (at its key with `key: true`, for unknown or duplicated names). */
   public at(site: Site, message: string, key = false): void {
     const pos = positionOf(site, key);
+    const id = `${pos.file}\0${pos.line}\0${pos.col}\0${message}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
     const parsed = site.doc.parsed;
     this.list.push(parsed ? parsed.diagnostic(pos, message) : { ...pos, message });
   }

@@ -41,6 +41,10 @@ export interface NodeType {
   /** Operations keyed by `interface.operation`. */
   operations: Map<string, Operation>;
   site: Site;
+  /** True when Berth's offline catalogue defines the type (not a file): its schema is ours, so gaps are reported, not errors. */
+  fromCatalogue: boolean;
+  /** An ancestor named by `derived_from` that no loaded file defines (its import could not be resolved). @default none */
+  unknownAncestor?: string;
 }
 
 /** A relationship type with its ancestry resolved. */
@@ -48,6 +52,12 @@ export interface RelationshipType {
   name: string;
   chain: string[];
   properties: Map<string, PropertySchema>;
+  /** `source_interfaces` operations, keyed `interface.operation`. */
+  sourceOperations: Map<string, Operation>;
+  /** `target_interfaces` operations, keyed `interface.operation`. */
+  targetOperations: Map<string, Operation>;
+  /** What it means for ordering and hosting, by derivation from the built-ins. */
+  kind: RelationshipKind;
   site: Site;
 }
 

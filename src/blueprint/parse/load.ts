@@ -1,36 +1,32 @@
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseYaml } from "../../yaml";
 import { Diagnostics, type Site, type SourceDoc, isMap, sub } from "../model/site";
 import { catalogueEntry } from "../types/catalogue";
+import { MAX_NESTING, tooDeep } from "./depth";
+import { BlueprintReader, type ReaderOptions, isRefusal } from "./reader";
 
-/** How imports are found. */
-export interface LoadOptions {
+/** How imports are found and files are read. */
+export interface LoadOptions extends ReaderOptions {
   /**
    * Import URL (or path as written) → local file, for imports the catalogue does not know (`--import-map URL=PATH`).
+   * The files are named by the user, so they may be anywhere; they are read with the same type, size and UTF-8
+   * checks as every other file.
    * @default {}
    */
   importMap?: Record<string, string>;
   /**
-   * Reads a file; returns undefined when it does not exist. Tests pass an in-memory reader.
-   * @default reads from disk as UTF-8
+   * How many nodes YAML aliases may add to one file when expanded.
+   * @default 100000
    */
-  readFile?: (file: string) => string | undefined;
+  aliasBudget?: number;
 }
 
 /** Every file a blueprint consists of, main file first, and the problems met while loading them. */
 export interface LoadedFiles {
   docs: SourceDoc[];
   diagnostics: Diagnostics;
-}
-
-/** Reads a file from disk, or undefined when it cannot be read. */
-export function readFromDisk(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
+  /** The reader the files were read with (scripts and resource files are read through it later). */
+  reader: BlueprintReader;
 }
 
 /** The hint printed with an unresolvable import. */
@@ -39,30 +35,29 @@ export function importMapHint(url: string): string {
 }
 
 /**
- * Loads a blueprint and, depth first, every file it imports: relative paths from the importing file's folder,
- * well-known URLs from the offline catalogue, anything else through the import map. Each file is loaded once.
+ * Loads a blueprint and, depth first, every file it imports: relative paths from the importing file's folder (inside
+ * the root folder only), well-known URLs from the offline catalogue, anything else through the import map. Each file
+ * is loaded once.
  */
 export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFiles {
-  const read = options.readFile ?? readFromDisk;
+  const reader = new BlueprintReader(mainFile, options);
   const importMap = options.importMap ?? {};
   const diagnostics = new Diagnostics();
   const docs: SourceDoc[] = [];
   const seen = new Set<string>();
 
-  const loadPath = (file: string, from: Site | undefined): void => {
-    const key = path.resolve(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    const text = read(file);
-    if (text === undefined) {
-      if (from) diagnostics.at(from, `cannot read the imported file ${file}; check the path (relative to the importing file)`);
-      else diagnostics.list.push({ file, line: 1, col: 1, message: `cannot read the blueprint file ${file}` });
-      return;
-    }
-    const parsed = parseYaml(text, file);
+  const addText = (text: string, display: string, real: string): void => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    const parsed = parseYaml(text, display, options.aliasBudget === undefined ? {} : { aliasBudget: options.aliasBudget });
     diagnostics.addAll(parsed.problems);
     if (parsed.problems.length > 0) return;
-    const doc: SourceDoc = { file, value: parsed.value ?? {}, parsed, dir: path.dirname(file) };
+    const doc: SourceDoc = { file: display, value: parsed.value ?? {}, parsed, dir: path.dirname(display) };
+    const deep = tooDeep(doc.value);
+    if (deep) {
+      diagnostics.at({ doc, path: deep }, `this value is nested more than ${MAX_NESTING} levels deep; Berth reads blueprints nested up to ${MAX_NESTING} levels`);
+      return;
+    }
     if (!isMap(doc.value)) {
       diagnostics.at({ doc, path: [] }, "a blueprint file must be a YAML mapping (tosca_definitions_version, imports, node_templates, ...)");
       return;
@@ -88,7 +83,9 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
       }
       const mapped = importMap[entry];
       if (mapped !== undefined) {
-        loadPath(path.resolve(mapped), at);
+        const r = reader.user(mapped);
+        if (isRefusal(r)) diagnostics.at(at, `cannot read the file --import-map gives for ${entry}: ${r.message}`);
+        else addText(r.text, r.display, r.real);
         return;
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(entry)) {
@@ -102,10 +99,14 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
         docs.push({ file: entry, value: defs });
         return;
       }
-      loadPath(path.join(doc.dir ?? ".", entry), at);
+      const r = reader.relative(entry, doc.dir ?? ".");
+      if (isRefusal(r)) diagnostics.at(at, `cannot read the imported file: ${r.message}`);
+      else addText(r.text, r.display, r.real);
     });
   };
 
-  loadPath(mainFile, undefined);
-  return { docs, diagnostics };
+  const main = reader.main(mainFile);
+  if (isRefusal(main)) diagnostics.list.push({ file: mainFile, line: 1, col: 1, message: `cannot read the blueprint: ${main.message}` });
+  else addText(main.text, main.display, main.real);
+  return { docs, diagnostics, reader };
 }

@@ -1,5 +1,6 @@
-import { CallRef, SecretRef, type Value, concrete } from "../functions/values";
+import { CallRef, SecretRef, type Value, concrete, setKey } from "../functions/values";
 import { mapDockerPyParams } from "../../docker/params";
+import { type Site, sub } from "../model/site";
 import type { MapContext, TargetClass, TypeMapping } from "./target";
 
 const cls = (module: string, path: string[], token: string): TargetClass => ({ module, path, token });
@@ -51,7 +52,7 @@ function obj(v: Value | undefined): Obj {
 /** Drops undefined members and empty strings (Cloudify's "not set"). */
 function clean(o: Record<string, Value | undefined>): Obj {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== "" && v !== null) out[k] = v;
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== "" && v !== null) setKey(out, k, v);
   return out;
 }
 
@@ -99,8 +100,28 @@ function checkedParams(ctx: MapContext, given: Partial<Record<DockerOp, Value | 
   return out;
 }
 
+/**
+ * docker-plugin 1.x's `image` ({src} or {repository, tag}). A string is not what the plugin reads (it fails on it at
+ * deployment); `name:tag` is read as the repository and tag and reported, anything else is reported and left out.
+ */
+function dockerImage(ctx: MapContext): Obj {
+  const image = ctx.props["image"];
+  if (typeof image === "string") {
+    const colon = image.lastIndexOf(":");
+    const slash = image.lastIndexOf("/");
+    const [repository, tag] = colon > slash ? [image.slice(0, colon), image.slice(colon + 1)] : [image, undefined];
+    ctx.drop(`image ${JSON.stringify(image)} as written (docker-plugin 1.x reads image as {repository, tag} or {src} and fails on a string); read as repository ${JSON.stringify(repository)}${tag ? `, tag ${JSON.stringify(tag)}` : ""}`, ["image"]);
+    return clean({ repository, tag });
+  }
+  if (image !== null && image !== undefined && (typeof image !== "object" || Array.isArray(image))) {
+    ctx.drop(`image ${JSON.stringify(concrete(image) ?? null)}: it must be {repository, tag} or {src}`, ["image"]);
+    return {};
+  }
+  return obj(image);
+}
+
 function dockerContainer(ctx: MapContext): Value {
-  const image = obj(ctx.props["image"]);
+  const image = dockerImage(ctx);
   const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
   const start = ctx.op("cloudify.interfaces.lifecycle.start") ?? {};
   const stop = ctx.op("cloudify.interfaces.lifecycle.stop") ?? {};
@@ -139,7 +160,7 @@ function dockerContainer2(ctx: MapContext): Value {
 function k8sObject(ctx: MapContext): Value {
   const def = obj(ctx.props["definition"]);
   const out: Obj = {};
-  for (const [k, v] of Object.entries(def)) if (k !== "apiVersion" && k !== "kind") out[k] = v;
+  for (const [k, v] of Object.entries(def)) if (k !== "apiVersion" && k !== "kind") setKey(out, k, v);
   const ns = obj(ctx.props["options"])["namespace"];
   const meta = obj(out["metadata"]);
   if (meta["namespace"] === undefined && ns !== undefined && ns !== null) out["metadata"] = { ...meta, namespace: ns };
@@ -174,7 +195,7 @@ function envMap(v: Value | undefined): Value | undefined {
   for (const item of v) {
     if (typeof item !== "string") return v;
     const eq = item.indexOf("=");
-    out[eq < 0 ? item : item.slice(0, eq)] = eq < 0 ? "" : item.slice(eq + 1);
+    setKey(out, eq < 0 ? item : item.slice(0, eq), eq < 0 ? "" : item.slice(eq + 1));
   }
   return out;
 }
@@ -249,6 +270,8 @@ function knownManifest(ctx: MapContext): unknown {
 function kubeMicroservice(ctx: MapContext): Value {
   const config = ctx.props["config"];
   if (config && typeof config === "object" && Object.keys(config).length > 0) {
+    // With a manifest, `name` only labels the node (the plugin applies the manifest as written).
+    void ctx.props["name"];
     const known = knownManifest(ctx);
     return known === undefined ? { objs: [config] } : { manifests: [JSON.stringify(known)] };
   }
@@ -279,6 +302,12 @@ const K8S_TYPED: [string, TargetClass][] = [
   ["cloudify.kubernetes.resources.StorageClass", TARGETS.k8sStorageClass],
   ["cloudify.kubernetes.resources.ClusterRoleBinding", TARGETS.k8sClusterRoleBinding],
 ];
+
+/** Where a FileDefinedResource's `file.resource_path` is written. */
+function fileSite(ctx: MapContext): Site | undefined {
+  const w = ctx.node.properties.get("file");
+  return w ? sub(w.site, "resource_path") : undefined;
+}
 
 const idOf = (ctx: MapContext, rel: string): Value[] => ctx.related(rel).map((r) => r.output("id"));
 
@@ -464,7 +493,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
     args: (ctx) => {
       const file = obj(ctx.props["file"]);
       const path = ctx.known("file") as Record<string, unknown> | undefined;
-      const text = typeof path?.["resource_path"] === "string" ? ctx.resource(path["resource_path"]) : undefined;
+      const text = typeof path?.["resource_path"] === "string" ? ctx.resource(path["resource_path"], fileSite(ctx)) : undefined;
       if (text === undefined) ctx.drop(`file.resource_path ${JSON.stringify(file["resource_path"] ?? null)} could not be read`);
       if (Object.keys(obj(file["template_variables"])).length > 0) ctx.drop("template_variables (Jinja rendering is not applied)");
       return { yaml: text ?? "" };

@@ -1,4 +1,5 @@
 import type { Value } from "../functions/values";
+import type { Site } from "../model/site";
 import type { NodeTemplate, RelationshipKind } from "../model/types";
 
 /** A Pulumi resource class: the package, the export path inside it, and the type token it registers. */
@@ -34,12 +35,20 @@ export interface MapContext {
   op(key: string): Record<string, Value> | undefined;
   /** Relationships of this node whose type derives from `type` (or of this kind). */
   related(type: string): Related[];
-  /** The text of a blueprint resource file (relative to the main blueprint), or undefined when it cannot be read. */
-  resource(path: string): string | undefined;
+  /**
+   * The text of a blueprint resource file (relative to the main blueprint's folder), or undefined when it does not
+   * exist. A reference outside the blueprint's root folder is an error recorded at `site`.
+   */
+  resource(path: string, site?: Site): string | undefined;
   /** An output of this instance's main resource (for the additional resources that attach to it). */
   self(output: string): Value;
-  /** Records something that could not be carried over, with why. */
-  drop(what: string): void;
+  /**
+   * Records something that could not be carried over, with why (the node becomes "partial"); `at` is the path of the
+   * value below the node (`[property, key, ...]` or `["interfaces", "iface.op", input, ...]`) for its position.
+   */
+  drop(what: string, at?: readonly (string | number)[]): void;
+  /** Records how something was carried over (the node stays "converted"), positioned like {@link drop}. */
+  note(message: string, at?: readonly (string | number)[]): void;
 }
 
 /** An additional resource a mapping creates beside the main one (a security-group rule, a generated key). */

@@ -1,0 +1,91 @@
+/**
+ * What a type mapping read of a node's values: each property (and operation input) value is handed to the mapping
+ * wrapped so that every key it reads is recorded, and whatever it hands on unchanged counts as read in full. After
+ * the mapping, every key it never looked at is a value the program does not carry over, and is reported with its
+ * position instead of vanishing.
+ */
+import { isDeferred } from "../functions/values";
+
+/** A path below a tracked root: keys and list indexes. */
+export type ReadPath = readonly (string | number)[];
+
+/** Records the reads of a mapping over the values it was given. */
+export class ReadTracker {
+  /** Keys read, as `JSON.stringify(path)` of the parent plus the key. */
+  private readonly read = new Set<string>();
+  /** Values read in full (handed on, stringified), as their path. */
+  private readonly whole = new Set<string>();
+  private readonly proxies = new WeakMap<object, { proxy: object; path: ReadPath }>();
+  private readonly ofProxy = new WeakMap<object, ReadPath>();
+
+  /** The value wrapped for reading at `path` (plain values and deferred references are returned as they are). */
+  public track<T>(value: T, path: ReadPath): T {
+    if (value === null || typeof value !== "object" || isDeferred(value)) return value;
+    const known = this.proxies.get(value);
+    if (known && JSON.stringify(known.path) === JSON.stringify(path)) return known.proxy as T;
+    const proxy = new Proxy(value, {
+      get: (target, key, receiver) => {
+        const v = Reflect.get(target, key, receiver);
+        if (typeof key !== "string" || !Object.hasOwn(target, key)) return v;
+        const at = Array.isArray(target) && /^[0-9]+$/.test(key) ? Number(key) : key;
+        this.read.add(JSON.stringify([...path, at]));
+        return this.track(v, [...path, at]);
+      },
+    });
+    this.proxies.set(value, { proxy, path });
+    this.ofProxy.set(proxy, path);
+    return proxy as T;
+  }
+
+  /** Marks every tracked value found in `result` (what the mapping returned) as read in full. */
+  public handedOn(result: unknown): void {
+    const todo: unknown[] = [result];
+    const seen = new Set<object>();
+    while (todo.length > 0) {
+      const v = todo.pop();
+      if (v === null || typeof v !== "object" || seen.has(v)) continue;
+      seen.add(v);
+      const path = this.ofProxy.get(v);
+      if (path) {
+        this.whole.add(JSON.stringify(path));
+        continue;
+      }
+      if (isDeferred(v)) {
+        const args = (v as { args?: unknown }).args;
+        if (Array.isArray(args)) todo.push(...args);
+        continue;
+      }
+      for (const x of Array.isArray(v) ? v : Object.values(v)) todo.push(x);
+    }
+  }
+
+  /**
+   * The paths below `root` (whose own value is `value`, unwrapped) that were never read: a mapping key whose key was
+   * not read, reported at the highest unread level. List items are looked into only for their mappings' keys.
+   */
+  public unread(value: unknown, root: ReadPath): ReadPath[] {
+    const out: ReadPath[] = [];
+    const todo: { v: unknown; path: ReadPath }[] = [{ v: value, path: root }];
+    while (todo.length > 0) {
+      const { v, path } = todo.pop()!;
+      if (this.whole.has(JSON.stringify(path))) continue;
+      if (v === null || typeof v !== "object" || isDeferred(v)) continue;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) todo.push({ v: v[i], path: [...path, i] });
+        continue;
+      }
+      for (const [k, x] of Object.entries(v)) {
+        const at = [...path, k];
+        if (!this.read.has(JSON.stringify(at))) out.push(at);
+        else todo.push({ v: x, path: at });
+      }
+    }
+    return out.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  }
+
+  /** True when the key at `path` was read (or a value above it was read in full). */
+  public wasRead(path: ReadPath): boolean {
+    for (let i = path.length; i >= 1; i--) if (this.whole.has(JSON.stringify(path.slice(0, i)))) return true;
+    return this.read.has(JSON.stringify(path));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Evaluation order for values that refer to each other (input defaults through `get_input`, node properties through
+ * `get_property`): a depth-first post-order computed without recursion, so each value is evaluated after everything
+ * it refers to and a chain of any length resolves one link at a time. Cycles are found on the way, each reported
+ * once with its members in order.
+ */
+
+/** The result of {@link evaluationOrder}. */
+export interface Ordered<K> {
+  /** Every key, each after the keys it depends on (members of a cycle in the order met). */
+  order: K[];
+  /** Each cycle found: its keys from the first met back to it (`a, b, a`). */
+  cycles: K[][];
+}
+
+/** Orders `keys` so that each comes after its dependencies (`deps` may name keys outside `keys`: they are skipped). */
+export function evaluationOrder<K>(keys: Iterable<K>, deps: (key: K) => readonly K[], known: (key: K) => boolean): Ordered<K> {
+  const state = new Map<K, 1 | 2>();
+  const order: K[] = [];
+  const cycles: K[][] = [];
+  for (const start of keys) {
+    if (state.has(start)) continue;
+    const path: K[] = [start];
+    const pending: K[][] = [deps(start).filter(known)];
+    state.set(start, 1);
+    while (path.length > 0) {
+      const todo = pending[pending.length - 1]!;
+      const next = todo.pop();
+      if (next === undefined) {
+        const done = path.pop()!;
+        pending.pop();
+        state.set(done, 2);
+        order.push(done);
+        continue;
+      }
+      const s = state.get(next);
+      if (s === 2) continue;
+      if (s === 1) {
+        cycles.push([...path.slice(path.indexOf(next)), next]);
+        continue;
+      }
+      state.set(next, 1);
+      path.push(next);
+      pending.push(deps(next).filter(known));
+    }
+  }
+  return { order, cycles };
+}
+
+/** A function call found in a written value: its name, its raw argument, and the path to the call from the value. */
+export interface FoundCall {
+  fn: string;
+  arg: unknown;
+  /** Keys and indexes from the value to the call's key. */
+  path: (string | number)[];
+}
+
+/** Every call of the named functions in a written value (iterative; stops at the nesting the loader allows). */
+export function findCalls(value: unknown, names: ReadonlySet<string>): FoundCall[] {
+  const out: FoundCall[] = [];
+  const todo: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (todo.length > 0) {
+    const { v, path } = todo.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) todo.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(v);
+    if (keys.length === 1 && names.has(keys[0]!)) out.push({ fn: keys[0]!, arg: (v as Record<string, unknown>)[keys[0]!], path: [...path, keys[0]!] });
+    for (const k of keys) todo.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+  }
+  return out;
+}
