@@ -3,7 +3,7 @@ import { sortDiagnostics } from "../yaml";
 import { type Plan, makePlan } from "./emit/plan";
 import { checkInputs } from "./model/inputs";
 import { buildModel } from "./model/build";
-import { DEFAULT_MAX_INSTANCES, checkInstanceCount } from "./model/instances";
+import { DEFAULT_MAX_INSTANCES } from "./model/instances";
 import type { BlueprintModel } from "./model/types";
 import { type LoadOptions, loadFiles } from "./parse/load";
 import { mergeFiles } from "./parse/merge";
@@ -29,16 +29,14 @@ export interface CompileResult {
  * the functions and map the types. Pure (no Pulumi), never throws for bad input: problems come back all at once.
  */
 export function compileBlueprint(file: string, options: CompileOptions = {}): CompileResult {
-  const { docs, diagnostics, reader } = loadFiles(file, options);
+  const { docs, diagnostics, reader, imports } = loadFiles(file, options);
   const merged = mergeFiles(docs, diagnostics);
   if (!merged) return { diagnostics: sortDiagnostics(diagnostics.list) };
-  const model = buildModel(merged, docs, diagnostics);
+  const model = buildModel(merged, docs, diagnostics, imports);
   const inputs = options.inputs ?? {};
   checkInputs(model, inputs, diagnostics);
   if (!diagnostics.empty) return { diagnostics: sortDiagnostics(diagnostics.list), model };
-  checkInstanceCount(model, options.maxInstances ?? DEFAULT_MAX_INSTANCES, diagnostics);
-  if (!diagnostics.empty) return { diagnostics: sortDiagnostics(diagnostics.list), model };
-  const plan = makePlan(model, inputs, diagnostics, reader);
+  const plan = makePlan(model, inputs, diagnostics, reader, { maxInstances: options.maxInstances ?? DEFAULT_MAX_INSTANCES });
   if (!diagnostics.empty) return { diagnostics: sortDiagnostics(diagnostics.list), model };
   return { diagnostics: [], model, plan };
 }

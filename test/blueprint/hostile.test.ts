@@ -249,7 +249,7 @@ test("a docker 1.x image written as a string is read as repository:tag and repor
   const r = await importText("drops", "image string", { "blueprint.yaml": `${DOCKER}node_templates:\n  web:\n    type: cloudify.docker.Container\n    properties:\n      image: nginx:1.25\n` });
   assert.equal(r.code, 3, r.err);
   assert.match(r.out, /web \(cloudify\.docker\.Container\): partial/);
-  assert.match(r.out, /blueprint\.yaml:9:14: dropped image "nginx:1\.25" as written \(docker-plugin 1\.x reads image as \{repository, tag\} or \{src\} and fails on a string\); read as repository "nginx", tag "1\.25"/);
+  assert.match(r.out, /blueprint\.yaml:9:7: dropped image "nginx:1\.25" as written \(docker-plugin 1\.x reads image as \{repository, tag\} or \{src\} and fails on a string\); read as repository "nginx", tag "1\.25"/);
   assert.match(readFileSync(path.join(r.dir, "out", "index.ts"), "utf8"), /repository: "nginx",\s+tag: "1\.25"/);
 });
 
@@ -260,7 +260,7 @@ test("a misspelt key under image, and an operation override, are report lines wi
   });
   assert.equal(r.code, 3, r.err);
   assert.match(r.out, /blueprint\.yaml:9:35: image\.tga is not carried over: Berth's mapping of cloudify\.docker\.Container does not read it \(check the spelling\)/);
-  assert.match(r.out, /blueprint\.yaml:12:16: operation cloudify\.interfaces\.lifecycle\.start is overridden with scripts\/start\.sh/);
+  assert.match(r.out, /blueprint\.yaml:12:16: cloudify\.interfaces\.lifecycle\.start is overridden with scripts\/start\.sh: the program runs it after the mapped resource/);
 });
 
 test("an output named __proto__ is kept, in the generated program and its stack outputs", async () => {

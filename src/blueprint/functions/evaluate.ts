@@ -1,7 +1,7 @@
-import { type Diagnostics, type Site, isMap, sub } from "../model/site";
+import { type Diagnostics, type Site, isMap, positionOf, sub } from "../model/site";
 import { evaluationOrder, findCalls } from "./order";
 import type { BlueprintModel, NodeTemplate, Written } from "../model/types";
-import { AttributeRef, CallRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, flatten, isKnown, setKey } from "./values";
+import { AttributeRef, CallRef, CapabilityRef, HelperRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, flatten, isKnown, setKey } from "./values";
 
 /** Where a function is evaluated: a node (SELF), a relationship (SOURCE/TARGET), or an output (none of them). */
 export interface Scope {
@@ -16,19 +16,41 @@ export interface Scope {
 export interface EvaluatorOptions {
   /** Input values given for this deployment (unknown names are rejected by {@link resolveInputs}). */
   inputs: Record<string, unknown>;
-  /** The mapped resource's output for a node's attribute, from the per-type attribute table. */
+  /**
+   * The mapped resource's output for a node's attribute, from the per-type attribute table; `#runtime` when the node
+   * runs scripts (the attribute is a runtime property they may set); undefined when it has none.
+   */
   attributeOutput(node: NodeTemplate, attribute: string): string | undefined;
   /** Records a non-fatal note against a node (an attribute with no mapping, read as null). */
   note(node: string, message: string): void;
 }
 
 /** The DSL functions the importer evaluates; others are reported as unsupported. */
-export const FUNCTIONS = new Set(["get_input", "get_property", "get_attribute", "get_secret", "concat", "merge", "string_find", "string_replace", "string_split", "string_lower", "string_upper"]);
+export const FUNCTIONS = new Set([
+  "get_input",
+  "get_property",
+  "get_attribute",
+  "get_secret",
+  "concat",
+  "merge",
+  "string_find",
+  "string_replace",
+  "string_split",
+  "string_lower",
+  "string_upper",
+  "get_capability",
+  "get_environment_capability",
+  "get_sys",
+  "get_label",
+  "get_attributes_list",
+  "get_attributes_dict",
+]);
 const GET_INPUT = new Set(["get_input"]);
-const PROPERTY_REFS = new Set(["get_property", "get_attribute"]);
+const PROPERTY_REFS = new Set(["get_property", "get_attribute", "get_attributes_list", "get_attributes_dict"]);
 /** How deeply references may nest through names that functions compute (literal names are ordered, not nested). */
 const MAX_RESOLUTION_DEPTH = 64;
-const UNSUPPORTED = new Set(["get_capability", "get_group_capability", "get_environment_capability", "get_label", "get_attributes_list", "get_attributes_dict", "get_sys", "get_consumers"]);
+/** Functions that read a manager's view of other deployments, which a Pulumi program has no equivalent of. */
+const UNSUPPORTED = new Set(["get_group_capability", "get_consumers"]);
 
 const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: number }> = {
   string_find: { fn: "stringFind", min: 2, max: 2 },
@@ -52,6 +74,8 @@ export class Evaluator {
   private readonly inputDefaults = new Map<string, Value>();
   /** The inputs in the order {@link prepare} evaluated them (each after the inputs its default refers to). */
   private inputsInOrder: string[] = [];
+  /** Inputs an include uses without declaring them (the program requires them as config). */
+  public readonly implicit = new Set<string>();
   private readonly propertyCache = new Map<string, Value>();
   private readonly cycles = new Set<string>();
   /** Nested resolutions not covered by {@link prepare}'s order (names computed by functions). */
@@ -109,7 +133,6 @@ export class Evaluator {
         const [ref, name] = c.arg;
         const target = ref === "SELF" ? node : typeof ref === "string" ? nodes.get(ref) : undefined;
         if (!target || typeof name !== "string" || !target.properties.has(name)) continue;
-        if (c.fn === "get_attribute" && this.options.attributeOutput(target, name) !== undefined) continue;
         // A reference into a part of the property itself is resolved from that part when it is evaluated.
         if (target === node && name === prop) {
           if (c.arg.length > 2) continue;
@@ -162,6 +185,12 @@ export class Evaluator {
   public input(name: string, site: Site): Value {
     const def = this.model.inputs.get(name);
     if (!def) {
+      const gap = this.model.missingInput(name);
+      if (gap) {
+        this.implicit.add(name);
+        this.options.note("", `${where(site)}${gap}; the program requires it as config`);
+        return new InputRef(name, [], null, true);
+      }
       const known = [...this.model.inputs.keys()].sort().join(", ") || "none";
       this.d.at(site, `get_input: unknown input "${name}" (inputs: ${known})`);
       return null;
@@ -170,7 +199,11 @@ export class Evaluator {
     if (cached !== undefined) return cached;
     let resolved: Value = null;
     if (Object.hasOwn(this.options.inputs, name)) resolved = toValue(this.options.inputs[name]);
-    else if (def.default) {
+    else if (!def.default || def.default.value === null) {
+      const unset = new InputRef(name, [], null, true);
+      this.inputCache.set(name, unset);
+      return unset;
+    } else {
       const key = `input ${name}`;
       if (this.inProgress.has(key)) {
         this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(key)), key]);
@@ -218,7 +251,7 @@ export class Evaluator {
       const fn = keys[0]!;
       if (FUNCTIONS.has(fn)) return this.call(fn, v[fn], sub(site, fn), scope);
       if (UNSUPPORTED.has(fn)) {
-        this.d.at(sub(site, fn), `${fn} is not supported by the importer (it needs a Cloudify manager); replace it with an input`);
+        this.options.note(scope.self ?? scope.source ?? "", `${where(sub(site, fn))}${fn} reads a Cloudify manager's view of other deployments, which has no Pulumi equivalent; it is null`);
         return null;
       }
     }
@@ -235,6 +268,23 @@ export class Evaluator {
         return this.getProperty(raw, site, scope);
       case "get_attribute":
         return this.getAttribute(raw, site, scope);
+      case "get_attributes_list":
+      case "get_attributes_dict":
+        return this.getAttribute(raw, site, scope, fn === "get_attributes_list" ? "list" : "dict");
+      case "get_capability":
+      case "get_environment_capability":
+        return this.getCapability(fn, raw, site, scope);
+      case "get_sys": {
+        const args = (Array.isArray(raw) ? raw : [raw]).map((x) => concrete(this.value(x, site, scope)));
+        const [entity, prop] = args;
+        if (args.length !== 2 || typeof entity !== "string" || typeof prop !== "string" || !["tenant", "deployment"].includes(entity)) {
+          this.d.at(site, "get_sys takes [tenant, name] or [deployment, id | name | blueprint | owner]");
+          return null;
+        }
+        return new HelperRef("blueprintSys", [entity, prop]);
+      }
+      case "get_label":
+        return this.getLabel(raw, site, scope);
       case "get_secret": {
         const parts = Array.isArray(raw) ? raw : [raw];
         const args = parts.map((p, i) => this.value(p, Array.isArray(raw) ? sub(site, i) : site, scope));
@@ -299,6 +349,14 @@ export class Evaluator {
     }
     const base = this.input(name, site);
     if (list.length === 1 || !(base instanceof InputRef)) return base;
+    if (base.unset && !this.model.inputs.has(name)) {
+      const path = this.path(list, 1, site, scope);
+      return path ? new InputRef(name, path, null, true) : null;
+    }
+    if (base.unset) {
+      const path = this.path(list, 1, site, scope);
+      return path ? new InputRef(name, path, null, true) : null;
+    }
     const path = this.path(list, 1, site, scope);
     if (!path) return null;
     let cur: unknown = concrete(base.resolved);
@@ -324,7 +382,11 @@ export class Evaluator {
       return undefined;
     }
     const node = this.model.nodes.get(name);
-    if (!node) this.d.at(site, `${fn}: unknown node template "${name}"`);
+    if (!node) {
+      const gap = this.model.missingNode(name);
+      if (gap) this.options.note(scope.self ?? scope.source ?? "", `${where(site)}${fn} of ${name} is null: ${gap}`);
+      else this.d.at(site, `${fn}: unknown node template "${name}"`);
+    }
     return node;
   }
 
@@ -406,21 +468,66 @@ export class Evaluator {
     return cur;
   }
 
-  private getAttribute(raw: unknown, site: Site, scope: Scope): Value {
+  private getAttribute(raw: unknown, site: Site, scope: Scope, all?: "list" | "dict"): Value {
+    const fn = all ? `get_attributes_${all}` : "get_attribute";
     if (!Array.isArray(raw) || raw.length < 2) {
-      this.d.at(site, "get_attribute takes [node or SELF/SOURCE/TARGET, attribute, key or index, ...]");
+      this.d.at(site, `${fn} takes [node or SELF/SOURCE/TARGET, attribute, key or index, ...]`);
       return null;
     }
-    const node = this.node(raw[0], "get_attribute", sub(site, 0), scope);
+    const node = this.node(raw[0], fn, sub(site, 0), scope);
     const path = this.path(raw, 1, site, scope);
     if (!node || !path) return null;
     const attr = String(path[0]);
+    const from = scope.self ?? scope.source;
+    if (attr === "node_instance_id" || attr === "node_instance_index") {
+      return new AttributeRef(node.name, from, scope.index ?? 0, `#${attr.slice(5)}`, [], null, all);
+    }
     const output = this.options.attributeOutput(node, attr);
-    if (output !== undefined) return new AttributeRef(node.name, scope.self, scope.index ?? 0, output, path.slice(1));
-    if (node.properties.has(attr)) return this.propertyOf(node, path, site, "get_attribute");
-    this.options.note(scope.self ?? node.name, `get_attribute [${node.name}, ${attr}] has no equivalent (a runtime property set by a script or plugin); it is null`);
+    const fallback = node.properties.has(attr) ? this.propertyOf(node, path, site, fn) : null;
+    if (output === "#runtime") return new AttributeRef(node.name, from, scope.index ?? 0, output, path, fallback, all);
+    if (output !== undefined) return new AttributeRef(node.name, from, scope.index ?? 0, output, path.slice(1), null, all);
+    if (node.properties.has(attr)) return fallback;
+    this.options.note(from ?? node.name, `${where(site)}get_attribute [${node.name}, ${attr}] has no equivalent (a runtime property set by plugin code Berth does not run); it is null`);
     return null;
   }
+
+  private getCapability(fn: string, raw: unknown, site: Site, scope: Scope): Value {
+    const list = Array.isArray(raw) ? raw : [raw];
+    const args = list.map((x, i) => this.value(x, Array.isArray(raw) ? sub(site, i) : site, scope));
+    const env = fn === "get_environment_capability";
+    const [deployment, cap, ...rest] = env ? ["environment", ...args] : args;
+    const name = concrete(cap ?? null);
+    if (deployment === null) return null;
+    if (deployment === undefined || typeof name !== "string" || !rest.every((p) => typeof concrete(p) === "string" || typeof concrete(p) === "number")) {
+      this.d.at(site, env ? "get_environment_capability takes a capability name or [capability, key, ...]" : "get_capability takes [deployment id, capability, key, ...]");
+      return null;
+    }
+    return new CapabilityRef(deployment, name, rest.map((p) => concrete(p) as string | number));
+  }
+
+  private getLabel(raw: unknown, site: Site, scope: Scope): Value {
+    const list = Array.isArray(raw) ? raw : [raw];
+    const key = concrete(this.value(list[0] ?? null, site, scope));
+    const index = list.length > 1 ? concrete(this.value(list[1], site, scope)) : undefined;
+    if (typeof key !== "string" || (index !== undefined && typeof index !== "number")) {
+      this.d.at(site, "get_label takes a label key or [key, index]");
+      return null;
+    }
+    const w = this.model.labels.get(key);
+    if (!w) {
+      this.options.note(scope.self ?? "", `${where(site)}get_label: the blueprint sets no label ${key} (labels given when a deployment is created do not exist here); it is null`);
+      return null;
+    }
+    const v = this.evaluate(w, {});
+    const values = Array.isArray(v) ? v : [v];
+    return index === undefined ? values : (values[index] ?? null);
+  }
+}
+
+/** `file:line:col: ` of a site, for notes. */
+function where(site: Site): string {
+  const p = positionOf(site);
+  return `${p.file}:${p.line}:${p.col}: `;
 }
 
 function hasInput(v: Value): boolean {

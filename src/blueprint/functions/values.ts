@@ -13,6 +13,8 @@ export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
   else obj[key] = value;
 }
 
+import { type ScriptSpec, parseRuntimeProperties, renderScript } from "../scripts/render";
+
 /** A blueprint value after evaluation. */
 export type Value = null | boolean | number | string | Value[] | { [key: string]: Value } | Deferred;
 
@@ -24,12 +26,14 @@ export class InputRef {
     public readonly path: readonly (string | number)[],
     /** The value for this import, with every input inside it replaced by its own value (never an InputRef). */
     public readonly resolved: Value,
+    /** True when the input has no value at import (no default, none given): the program requires it from config. */
+    public readonly unset = false,
   ) {}
 }
 
 /** A value with every {@link InputRef} replaced by the value it has for this import (so no chain of inputs nests). */
 export function flatten(v: Value): Value {
-  if (v instanceof InputRef) return v.resolved;
+  if (v instanceof InputRef) return v.unset ? v : v.resolved;
   if (v instanceof CallRef) return v.args.some(hasInputRef) ? new CallRef(v.fn, v.args.map(flatten)) : v;
   if (isDeferred(v) || v === null || typeof v !== "object") return v;
   if (!hasInputRef(v)) return v;
@@ -55,8 +59,26 @@ export class AttributeRef {
     /** The instance of the referring node (the target instance is chosen from it when the plan is made). */
     public readonly fromNode: string | undefined,
     public readonly fromIndex: number,
-    /** The mapped resource's output property (`accessIpV4`, `id`, ...). */
+    /**
+     * The mapped resource's output property (`accessIpV4`, `id`, ...), or one of the special kinds: `#runtime` (a
+     * runtime property a script sets, its name first in `path`), `#instance_id`, `#instance_index`.
+     */
     public readonly output: string,
+    public readonly path: readonly (string | number)[],
+    /** What Cloudify falls back to when the runtime property is not set: the node's property of that name. @default null */
+    public readonly fallback: Value = null,
+    /** `get_attributes_list` / `get_attributes_dict`: every instance of the node, as a list or by instance id. @default one */
+    public readonly all: "list" | "dict" | undefined = undefined,
+  ) {}
+}
+
+/** A capability of another deployment (`get_capability`, `get_environment_capability`): an output of its stack. */
+export class CapabilityRef {
+  public readonly kind = "capability";
+  constructor(
+    /** The deployment id (a plain value or an input); `environment` for the environment's capabilities. */
+    public readonly deployment: Value,
+    public readonly capability: string,
     public readonly path: readonly (string | number)[],
   ) {}
 }
@@ -80,14 +102,51 @@ export class CallRef {
 }
 
 /** The run-time helpers a {@link CallRef} can name (exported from `berth/blueprint`, see runtime.ts). */
-export type RuntimeFunction = "concat" | "merge" | "pick" | "stringFind" | "stringReplace" | "stringSplit" | "stringLower" | "stringUpper" | "toJson";
+export type RuntimeFunction =
+  | "concat"
+  | "merge"
+  | "pick"
+  | "stringFind"
+  | "stringReplace"
+  | "stringSplit"
+  | "stringLower"
+  | "stringUpper"
+  | "toJson"
+  | "script"
+  | "runtimeProperties"
+  | "runtimeProperty"
+  | "sshUrl"
+  | "base64";
+
+/**
+ * The run-time helpers of `berth/blueprint` that read the stack's configuration or other stacks (not pure): a
+ * {@link HelperRef} names one; both emitters call the same function.
+ */
+export type RuntimeHelper = "blueprintRequire" | "blueprintSsh" | "blueprintSshUrl" | "blueprintStackName" | "blueprintSys" | "blueprintConfig";
+
+/** A call of a run-time helper (config reads, stack references), made when the program runs. */
+export class HelperRef {
+  public readonly kind = "helper";
+  constructor(
+    public readonly helper: RuntimeHelper,
+    public readonly args: readonly Value[],
+  ) {}
+}
 
 /** A deferred reference. */
-export type Deferred = InputRef | AttributeRef | SecretRef | CallRef | OutputRef;
+export type Deferred = InputRef | AttributeRef | SecretRef | CallRef | OutputRef | HelperRef | CapabilityRef;
 
 /** True for a deferred reference. */
 export function isDeferred(v: unknown): v is Deferred {
-  return v instanceof InputRef || v instanceof AttributeRef || v instanceof SecretRef || v instanceof CallRef || v instanceof OutputRef;
+  return (
+    v instanceof InputRef ||
+    v instanceof AttributeRef ||
+    v instanceof SecretRef ||
+    v instanceof CallRef ||
+    v instanceof OutputRef ||
+    v instanceof HelperRef ||
+    v instanceof CapabilityRef
+  );
 }
 
 /** True when a value holds no attribute, secret or call reference anywhere (inputs count as known). */
@@ -104,7 +163,7 @@ export function isKnown(v: Value): boolean {
  * undefined (unknown until deployment).
  */
 export function concrete(v: Value): unknown {
-  if (v instanceof InputRef) return concrete(v.resolved);
+  if (v instanceof InputRef) return v.unset ? undefined : concrete(v.resolved);
   if (v instanceof CallRef) {
     const args = v.args.map(concrete);
     if (args.some((a) => a === undefined)) return undefined;
@@ -196,6 +255,20 @@ export function applyFunction(fn: RuntimeFunction, args: readonly unknown[]): un
       return s(0).toUpperCase();
     case "toJson":
       return JSON.stringify(args[0]);
+    case "script":
+      return renderScript(args[0] as ScriptSpec);
+    case "runtimeProperties":
+      return parseRuntimeProperties(args[0] as string);
+    case "runtimeProperty": {
+      const props = parseRuntimeProperties(args[0] as string);
+      const name = String(args[1]);
+      const base = Object.hasOwn(props, name) ? props[name] : args[2];
+      return applyFunction("pick", [base, ...args.slice(3)]);
+    }
+    case "sshUrl":
+      return `ssh://${s(0)}@${s(1)}`;
+    case "base64":
+      return Buffer.from(typeof args[0] === "string" ? args[0] : JSON.stringify(args[0]), "utf8").toString("base64");
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Diagnostics, sub } from "./site";
-import type { BlueprintModel, NodeTemplate } from "./types";
+import type { BlueprintModel, NodeTemplate, Written } from "./types";
 
 /** One node instance: instance `index` of node `node`, named `node-index`, on instance `hostIndex` of its host. */
 export interface NodeInstance {
@@ -7,6 +7,26 @@ export interface NodeInstance {
   index: number;
   /** The instance of the `contained_in` target this one runs on. @default none (not contained) */
   hostIndex?: number;
+}
+
+/**
+ * Evaluates the instance counts (a count may be an intrinsic function, `{get_input: n}`) into `instances` and
+ * `defaultInstances`. A count not known at import (an input with no value yet) imports as 1 and is reported; a
+ * count that is not a whole number of 0 or more is an error.
+ */
+export function resolveCounts(model: BlueprintModel, evaluate: (w: Written, self?: string) => unknown, d: Diagnostics, note: (node: string, message: string) => void): void {
+  const resolve = (w: Written, self: string | undefined, owner: string): number => {
+    const v = evaluate(w, self);
+    if (typeof v === "number" && Number.isInteger(v) && v >= 0) return v;
+    if (v === undefined) {
+      note(owner, `the instance count is not known at import (it comes from an input with no value); imported with 1 instance: give the input with --inputs to import the real count`);
+      return 1;
+    }
+    d.at(w.site, `an instance count must be a whole number of 0 or more, got ${JSON.stringify(v)}`);
+    return 1;
+  };
+  for (const node of model.nodes.values()) if (node.count) node.instances = resolve(node.count, node.name, node.name);
+  for (const p of model.policies) if (p.count) p.defaultInstances = resolve(p.count, undefined, p.name);
 }
 
 /** The most node instances a blueprint may expand to, by default (`--max-instances` raises it). */

@@ -10,6 +10,12 @@ export interface SourceDoc {
   parsed?: ParsedYaml;
   /** The folder relative paths in this file resolve against (undefined for catalogue entries). */
   dir?: string;
+  /** The folder relative imports of this file must stay inside. @default the blueprint's root folder */
+  root?: string;
+  /** The namespace of a namespaced import (`NS--file`): every name it defines is `NS--name`. @default none */
+  namespace?: string;
+  /** For a catalogue entry: the family and version it stands for. @default none (a file) */
+  catalogue?: { family: string; version: string; namesOnly: boolean };
 }
 
 /** Where a value of the model came from: a file and the path inside it. Positions are computed only when asked. */

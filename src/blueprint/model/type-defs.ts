@@ -99,7 +99,9 @@ export class TypeRegistry {
       properties,
       operations,
       site: entry.site,
-      fromCatalogue: entry.site.doc.parsed === undefined,
+      // The core types are exact facts (checked like a file); a plugin's entry may miss what a plugin version has.
+      fromCatalogue: entry.site.doc.parsed === undefined && entry.site.doc.catalogue?.family !== "Cloudify core types",
+      namesOnly: entry.site.doc.catalogue?.namesOnly === true,
       unknownAncestor: broken && !broken.cycle ? broken.parent : undefined,
     };
     this.nodeTypes.set(name, type);

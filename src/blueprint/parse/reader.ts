@@ -67,16 +67,31 @@ export class BlueprintReader {
     return toRead(readUserFile(abs, this.maxBytes), file, file);
   }
 
-  /** Reads a file referred to from a blueprint file: `ref` relative to `fromDisplayDir` (the referring file's folder). */
-  public relative(ref: string, fromDisplayDir: string): ReadFile | ReadRefusal {
+  /**
+   * Reads a file referred to from a blueprint file: `ref` relative to `fromDisplayDir` (the referring file's folder),
+   * inside `root` (the blueprint's root folder unless the referring file came from elsewhere: an import-map target's
+   * or a catalogue folder's own folder).
+   */
+  public relative(ref: string, fromDisplayDir: string, root: string = this.root): ReadFile | ReadRefusal {
     const display = path.normalize(path.join(fromDisplayDir, ref));
     const fromDir = path.resolve(this.cwd, fromDisplayDir);
     if (this.options.readFile) {
       const abs = path.resolve(fromDir, ref);
-      if (!isInside(this.root, abs)) return refusal(outsideMessage(ref, this.root), true);
+      if (!isInside(root, abs)) return refusal(outsideMessage(ref, root), true);
       return this.fromHook(abs, ref, display);
     }
-    return toRead(readScoped(ref, fromDir, { root: this.root, maxBytes: this.maxBytes }), display);
+    return toRead(readScoped(ref, fromDir, { root, maxBytes: this.maxBytes }), display);
+  }
+
+  /** The working directory relative names are resolved against. */
+  public cwdPath(): string {
+    return this.cwd;
+  }
+
+  /** Reads `ref` inside a folder the user named (a `--catalogue` folder); undefined when it does not exist there. */
+  public inFolder(ref: string, folder: string): ReadFile | ReadRefusal {
+    const dir = path.resolve(this.cwd, folder);
+    return this.relative(ref, path.relative(this.cwd, dir) || ".", dir);
   }
 
   /** Reads a file the user named directly (an `--import-map` or `--catalogue` target): the checks, but no root. */

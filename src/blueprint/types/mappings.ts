@@ -40,6 +40,8 @@ export const TARGETS = {
   k8sStorageClass: cls("@pulumi/kubernetes", ["storage", "v1", "StorageClass"], "kubernetes:storage.k8s.io/v1:StorageClass"),
   k8sClusterRoleBinding: cls("@pulumi/kubernetes", ["rbac", "v1", "ClusterRoleBinding"], "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"),
   remoteCommand: cls("@pulumi/command", ["remote", "Command"], "command:remote:Command"),
+  localCommand: cls("@pulumi/command", ["local", "Command"], "command:local:Command"),
+  stackReference: cls("@pulumi/pulumi", ["StackReference"], "pulumi:pulumi:StackReference"),
 } as const;
 
 type Obj = { [key: string]: Value };

@@ -19,8 +19,12 @@ export interface Related {
   kind: RelationshipKind;
   /** The relationship's type name. */
   relationship: string;
+  /** The related node's type chain (most derived first). */
+  chain: readonly string[];
   /** An output of the related node's main resource (for the instance related to this one). */
   output(name: string): Value;
+  /** The plan key of the related node's main resource, when it has one. */
+  key(): string | undefined;
 }
 
 /** What a mapping sees of one node instance. */
@@ -35,6 +39,8 @@ export interface MapContext {
   op(key: string): Record<string, Value> | undefined;
   /** Relationships of this node whose type derives from `type` (or of this kind). */
   related(type: string): Related[];
+  /** The nodes that have a relationship deriving from `type` to this node. */
+  relatedFrom(type: string): { node: string; relationship: string }[];
   /**
    * The text of a blueprint resource file (relative to the main blueprint's folder), or undefined when it does not
    * exist. A reference outside the blueprint's root folder is an error recorded at `site`.
@@ -49,6 +55,10 @@ export interface MapContext {
   drop(what: string, at?: readonly (string | number)[]): void;
   /** Records how something was carried over (the node stays "converted"), positioned like {@link drop}. */
   note(message: string, at?: readonly (string | number)[]): void;
+  /** A config secret the program reads (recorded for the stack's config). */
+  secret(name: string): Value;
+  /** The plan key of another node instance's main resource, when it was planned. */
+  nodeKey(node: string, index: number): string | undefined;
 }
 
 /** An additional resource a mapping creates beside the main one (a security-group rule, a generated key). */
@@ -56,6 +66,10 @@ export interface ExtraResource {
   suffix: string;
   target: TargetClass;
   args: Value;
+  /** Other planned resources it waits for (by key). @default the main resource only */
+  dependsOn?: string[];
+  /** True when dependants of the node should wait for this resource (it finishes the node's setup). @default false */
+  last?: boolean;
 }
 
 /** One row of the type-mapping table. */
@@ -73,4 +87,8 @@ export interface TypeMapping {
   extras?(ctx: MapContext): ExtraResource[];
   /** The resource's id for `use_external_resource` lookups (`resource_id`). @default the resource_id property */
   lookupId?(ctx: MapContext): Value;
+  /** Relationship types (from this node) whose plugin operations the mapping reproduces. @default none */
+  relationships?: readonly string[];
+  /** Relationship types (to this node) whose plugin operations the mapping reproduces. @default none */
+  relationshipsFrom?: readonly string[];
 }
