@@ -61,7 +61,7 @@ export function expression(v: Value, vars: Map<string, string>, indent = ""): st
     return `blueprintOutput(${[name, literal(v.output), ...path].join(", ")})`;
   }
   if (v instanceof CapabilityRef) return "null";
-  if (v === null) return "null";
+  if (v === null || v === undefined) return "null";
   if (typeof v === "string") return literal(v);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : literal(String(v));
   if (typeof v === "boolean") return String(v);
@@ -70,7 +70,7 @@ export function expression(v: Value, vars: Map<string, string>, indent = ""): st
     if (v.length === 0) return "[]";
     return `[\n${v.map((x) => `${inner}${expression(x, vars, inner)},`).join("\n")}\n${indent}]`;
   }
-  const entries = Object.entries(v);
+  const entries = Object.entries(v).filter(([, x]) => x !== undefined);
   if (entries.length === 0) return "{}";
   return `{\n${entries.map(([k, x]) => `${inner}${objectKey(k)}: ${expression(x, vars, inner)},`).join("\n")}\n${indent}}`;
 }

@@ -784,7 +784,17 @@ export function makePlan(
       report.push({ node: `${g.name}/${p.name}`, type: p.type, status: "not converted", resources: [], notes: ["monitoring-driven (Riemann) policies have no Pulumi meaning; use your platform's autoscaling"], at: positionOf(p.site, true), kind: "group-policy" });
     }
   }
-  const outputs = [...model.outputs.values(), ...model.capabilities.values()].map((o) => ({ name: o.name, description: o.description, value: resolveRefs(ev.evaluate(o.value, {}), o.name) }));
+  // Outputs and capabilities are one namespace in a stack's outputs: a capability named like an output gets a suffix.
+  const outputs = [...model.outputs.values()].map((o) => ({ name: o.name, description: o.description, value: resolveRefs(ev.evaluate(o.value, {}), o.name) }));
+  for (const c of model.capabilities.values()) {
+    const value = resolveRefs(ev.evaluate(c.value, {}), c.name);
+    const clash = outputs.find((o) => o.name === c.name);
+    if (!clash) outputs.push({ name: c.name, description: c.description, value });
+    else if (JSON.stringify(clash.value) !== JSON.stringify(value)) {
+      outputs.push({ name: `${c.name}_capability`, description: c.description, value });
+      model.lines.push({ kind: "capability", name: c.name, message: `capability ${c.name} has the name of an output; the stack output is ${c.name}_capability`, site: c.site, partial: false });
+    }
+  }
   for (const o of outputs) for (const n of notes.of(o.name)) if (n.partial) model.lines.push({ kind: "output", name: o.name, message: n.message, site: model.outputs.get(o.name)?.site ?? model.capabilities.get(o.name)!.site, partial: true });
   // Inputs: a secret is one by its declaration, its name, or what it feeds (a credential of a resource or command).
   const fedSecrets = inputsFeedingSecrets(resources.map((r) => r.args));
