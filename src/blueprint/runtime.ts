@@ -142,7 +142,7 @@ export function blueprintConfig(name: string, fallback: JsonAny): JsonAny {
 }
 
 /** An output of a resource (a `get_attribute`), optionally a path into it. */
-export function blueprintOutput(resource: pulumi.Resource, output: string, ...path: (string | number)[]): pulumi.Output<JsonAny> {
+export function blueprintOutput(resource: object, output: string, ...path: (string | number)[]): pulumi.Output<JsonAny> {
   const value: pulumi.Output<unknown> = pulumi.output((resource as unknown as Record<string, unknown>)[output]);
   return path.length === 0 ? value : value.apply((v: unknown) => applyFunction("pick", [v, ...path]));
 }

@@ -119,6 +119,8 @@ export function writeProgram(plan: Plan, name: string): string {
       vars.set(inputKey(i.name), v);
     }
   }
+  // Data sources are read, not created: their results are data dependencies, never dependsOn entries.
+  const invokes = new Set(plan.resources.filter((r) => r.target.invoke).map((r) => r.key));
   let lastNode = "";
   for (const r of plan.resources) {
     const v = identifier(r.key, taken);
@@ -128,11 +130,16 @@ export function writeProgram(plan: Plan, name: string): string {
     lastNode = r.node;
     const ctor = r.target.module.startsWith("berth/") ? r.target.path[0]! : [MODULE_ALIAS[r.target.module] ?? identifier(r.target.module), ...r.target.path].join(".");
     const opts: string[] = ["parent: root.resource"];
-    if (r.dependsOn.length > 0) opts.push(`dependsOn: [${r.dependsOn.map((k) => vars.get(k) ?? "root.resource").join(", ")}]`);
+    const deps = r.dependsOn.filter((k) => !invokes.has(k));
+    if (deps.length > 0) opts.push(`dependsOn: [${deps.map((k) => vars.get(k) ?? "root.resource").join(", ")}]`);
     if (r.provider && vars.get(r.provider)) opts.push(`provider: ${vars.get(r.provider)}`);
     if (r.secretOutputs && r.secretOutputs.length > 0) opts.push(`additionalSecretOutputs: [${r.secretOutputs.map(literal).join(", ")}]`);
     const rname = literal(`${name}-${r.key}`);
-    if (r.lookupId !== undefined) {
+    if (r.target.invoke) {
+      const invokeOpts = ["parent: root.resource", ...(r.provider && vars.get(r.provider) ? [`provider: ${vars.get(r.provider)}`] : [])];
+      w.comment("A data source: read when the program runs, nothing is created.");
+      w.line(`const ${v} = ${ctor}(${expression(r.args, vars)}, { ${invokeOpts.join(", ")} });`);
+    } else if (r.lookupId !== undefined) {
       w.comment("use_external_resource: read, never created or deleted.");
       w.line(`const ${v} = ${ctor}.get(${rname}, ${expression(r.lookupId, vars)}, undefined, { ${opts.join(", ")} });`);
     } else {

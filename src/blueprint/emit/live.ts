@@ -106,8 +106,14 @@ export class Blueprint extends pulumi.ComponentResource {
 
 function createPlanned(name: string, r: PlannedResource, made: Map<string, pulumi.Resource>, toInput: (v: Value) => unknown, parent: pulumi.Resource): pulumi.Resource {
   const ctor = loadClass(r.target);
+  if (r.target.invoke) {
+    // A data source: its result stands in for a resource when other nodes read its outputs.
+    const provider = r.provider ? made.get(r.provider) : undefined;
+    const invoke = ctor as unknown as (args: unknown, opts: pulumi.InvokeOptions) => pulumi.Resource;
+    return invoke(toInput(r.args), { parent, ...(provider ? { provider: provider as pulumi.ProviderResource } : {}) });
+  }
   const opts: pulumi.CustomResourceOptions = { parent };
-  const deps = r.dependsOn.map((k) => made.get(k)).filter((x): x is pulumi.Resource => x !== undefined);
+  const deps = r.dependsOn.map((k) => made.get(k)).filter((x): x is pulumi.Resource => x !== undefined && pulumi.Resource.isInstance(x));
   if (deps.length > 0) opts.dependsOn = deps;
   const provider = r.provider ? made.get(r.provider) : undefined;
   if (provider) opts.provider = provider as pulumi.ProviderResource;

@@ -9,7 +9,7 @@ import { type BlueprintReader, isRefusal } from "../parse/reader";
 import type { ConversionStatus, NodeReport, ReportLine } from "../report";
 import { interpreterFor } from "../scripts/render";
 import { TARGETS, mappingFor } from "../types/mappings";
-import type { MapContext, Related, TargetClass, TypeMapping } from "../types/target";
+import type { MapContext, ProviderRequest, Related, TargetClass, TypeMapping } from "../types/target";
 import { ReadTracker } from "./reads";
 import { operationKind, resourcesNamedBy, unservedCtx } from "./scripts";
 import type { SourcePosition } from "../../yaml";
@@ -182,6 +182,8 @@ interface Planned {
   last: (string | undefined)[];
   /** Per instance: the last script command (whose stdout carries the runtime properties). */
   props: (string | undefined)[];
+  /** Per instance, for a node that computes values instead of creating a resource: its attributes. */
+  values: (Record<string, Value> | undefined)[];
 }
 
 /** Builds the plan for a checked model and checked inputs. Problems (function errors) go to `d`. */
@@ -276,6 +278,19 @@ export function makePlan(
     return key;
   };
 
+  /** The explicit provider resource for a configuration (one per distinct configuration and provider type). */
+  const providers = new Map<string, string>();
+  const providerFor = (request: ProviderRequest, owner: string): string => {
+    const args = resolveRefs(request.args, owner);
+    const id = `${request.target.token} ${JSON.stringify(args, (_k, v) => (v instanceof OutputRef ? `@${v.resource}.${v.output}` : v))}`;
+    const known = providers.get(id);
+    if (known) return known;
+    const key = `provider-${request.target.module.split("/").pop()}-${[...providers.values()].filter((k) => k.startsWith(`provider-${request.target.module.split("/").pop()}-`)).length}`;
+    providers.set(id, key);
+    resources.push({ key, node: owner, index: 0, target: request.target, args, dependsOn: [], description: `The ${request.target.module} provider of the blueprint's ${owner} configuration (not the ambient credentials).` });
+    return key;
+  };
+
   /** Replaces the references a value holds with what the program reads: outputs of planned resources, config. */
   const resolveRefs = (v: Value, owner: string, self?: { index: number; propsKey: string | undefined }): Value => {
     if (v instanceof AttributeRef) {
@@ -288,6 +303,12 @@ export function makePlan(
           const fallback = resolveRefs(v.fallback, owner, self);
           if (!key) return fallback;
           return new CallRef("runtimeProperty", [new OutputRef(key, "stdout", []), v.path[0] ?? null, fallback, ...v.path.slice(1)]);
+        }
+        const values = p?.values[idx];
+        const staticName = v.output.startsWith("=") ? v.output.slice(1) : values && !p?.main[idx] ? v.output : undefined;
+        if (values && staticName !== undefined) {
+          const value = values[staticName];
+          return value === undefined ? null : v.path.length === 0 ? value : new CallRef("pick", [value, ...v.path]);
         }
         const key = p?.main[idx];
         if (!key) {
@@ -390,7 +411,7 @@ export function makePlan(
   for (const node of dependencyOrder(model)) {
     const list: NodeInstance[] = instances.get(node.name) ?? [];
     const mapping = node.placeholder ? undefined : mappingFor(node.type.chain);
-    const state: Planned = { main: [], last: [], props: [] };
+    const state: Planned = { main: [], last: [], props: [], values: [] };
     planned.set(node.name, state);
     const tokens = new Set<string>();
     for (const n of node.notes) note(node.name, n.message, n.partial);
@@ -439,34 +460,58 @@ export function makePlan(
       let firstCommand: PlannedResource | undefined;
       let lastCommand: PlannedResource | undefined;
       let propsKey: string | undefined;
-      if (mapping) {
+      if (mapping?.values) {
+        const ctx = mapContext(node, inst.index, props, opInputs, consulted);
+        const values = mapping.values(ctx);
+        reads.handedOn(Object.values(values));
+        const resolved: Record<string, Value> = {};
+        for (const [k, v] of Object.entries(values)) setKey(resolved, k, resolveRefs(v, node.name));
+        state.values[inst.index] = resolved;
+      } else if (mapping) {
         const ctx = mapContext(node, inst.index, props, opInputs, consulted);
         const target = mapping.targetFor?.(ctx) ?? mapping.target;
+        const providerRequest = mapping.provider?.(ctx);
+        reads.handedOn(providerRequest?.args);
         const mapped = mapping.args(ctx);
         reads.handedOn(mapped);
         const args = resolveRefs(mapped, node.name);
-        const external = ctx.known("use_external_resource") === true && target !== TARGETS.dockerContainer;
+        const external = ctx.known("use_external_resource") === true && target !== TARGETS.dockerContainer && !target.invoke;
         const master = node.relationships.find((r) => r.type.chain.includes("cloudify.kubernetes.relationships.managed_by_master"));
-        if (external) reads.handedOn(props["resource_id"]);
+        const lookup = external ? (mapping.lookupId?.(ctx) ?? props["resource_id"] ?? null) : undefined;
+        if (external) reads.handedOn(lookup);
+        const providerKey = master ? planned.get(master.target)?.main[0] : providerRequest ? providerFor(providerRequest, node.name) : undefined;
+        const extras = mapping.extras?.(ctx) ?? [];
+        reads.handedOn(extras.map((e) => e.args));
+        const providerOf = (t: TargetClass) => (providerKey && t.module === target.module ? providerKey : undefined);
+        for (const extra of extras.filter((e) => e.before)) {
+          const ekey = `${key}-${extra.suffix}`;
+          resources.push({ key: ekey, node: node.name, index: inst.index, target: extra.target, args: resolveRefs(extra.args, node.name), dependsOn: [...deps(), ...(extra.dependsOn ?? [])], provider: providerOf(extra.target), description: node.description });
+          tokens.add(extra.target.token);
+        }
         resources.push({
           key,
           node: node.name,
           index: inst.index,
           target,
           args,
-          dependsOn: deps(),
-          provider: master ? planned.get(master.target)?.main[0] : undefined,
-          lookupId: external ? resolveRefs(props["resource_id"] ?? null, node.name) : undefined,
+          dependsOn: [...deps(), ...extras.filter((e) => e.before).map((e) => `${key}-${e.suffix}`)],
+          provider: providerKey,
+          lookupId: lookup === undefined ? undefined : resolveRefs(lookup, node.name),
           description: node.description,
         });
         if (external) note(node.name, "use_external_resource: looked up by resource_id, never created or deleted");
         tokens.add(target.token);
         previous = key;
-        const extras = mapping.extras?.(ctx) ?? [];
-        reads.handedOn(extras.map((e) => e.args));
-        for (const extra of extras) {
+        const statics = mapping.staticAttributes?.(ctx);
+        if (statics) {
+          reads.handedOn(Object.values(statics));
+          const resolved: Record<string, Value> = {};
+          for (const [k, v] of Object.entries(statics)) setKey(resolved, k, resolveRefs(v, node.name));
+          state.values[inst.index] = resolved;
+        }
+        for (const extra of extras.filter((e) => !e.before)) {
           const ekey = `${key}-${extra.suffix}`;
-          resources.push({ key: ekey, node: node.name, index: inst.index, target: extra.target, args: resolveRefs(extra.args, node.name), dependsOn: [key, ...(extra.dependsOn ?? [])], description: undefined });
+          resources.push({ key: ekey, node: node.name, index: inst.index, target: extra.target, args: resolveRefs(extra.args, node.name), dependsOn: [key, ...(extra.dependsOn ?? [])], provider: providerOf(extra.target), description: undefined });
           tokens.add(extra.target.token);
           if (extra.last) previous = ekey;
         }
@@ -729,6 +774,27 @@ export function makePlan(
 
   /** The mapping context of one node instance. */
   function mapContext(node: NodeTemplate, index: number, props: Record<string, Value>, opInputs: (op: Operation) => Record<string, Value>, consulted: Set<string>): MapContext {
+    const related = (found: RelationshipUse[]): Related[] => {
+      for (const r of found) consulted.add(r.type.name);
+      return found.map(
+        (r): Related => ({
+          node: r.target,
+          type: model.nodes.get(r.target)?.type.name ?? "",
+          kind: r.kind,
+          relationship: r.type.name,
+          chain: model.nodes.get(r.target)?.type.chain ?? [],
+          output: (name) => {
+            const key = planned.get(r.target)?.main[targetIndex(node.name, index, r.target)];
+            if (key) return new OutputRef(key, name, []);
+            const value = planned.get(r.target)?.values[targetIndex(node.name, index, r.target)]?.[name];
+            if (value !== undefined) return value;
+            const prop = model.nodes.get(r.target)?.properties.get(name);
+            return prop ? ev.evaluate(prop, { self: r.target }) : null;
+          },
+          key: () => planned.get(r.target)?.main[targetIndex(node.name, index, r.target)],
+        }),
+      );
+    };
     return {
       node,
       index,
@@ -738,26 +804,8 @@ export function makePlan(
         const op = node.operations.get(key);
         return op ? opInputs(op) : undefined;
       },
-      related: (type) => {
-        const found = node.relationships.filter((r) => r.type.chain.includes(type) || r.kind === type.replace("cloudify.relationships.", ""));
-        for (const r of found) consulted.add(r.type.name);
-        return found.map(
-          (r): Related => ({
-            node: r.target,
-            type: model.nodes.get(r.target)?.type.name ?? "",
-            kind: r.kind,
-            relationship: r.type.name,
-            chain: model.nodes.get(r.target)?.type.chain ?? [],
-            output: (name) => {
-              const key = planned.get(r.target)?.main[targetIndex(node.name, index, r.target)];
-              if (key) return new OutputRef(key, name, []);
-              const prop = model.nodes.get(r.target)?.properties.get(name);
-              return prop ? ev.evaluate(prop, { self: r.target }) : null;
-            },
-            key: () => planned.get(r.target)?.main[targetIndex(node.name, index, r.target)],
-          }),
-        );
-      },
+      related: (type) => related(node.relationships.filter((r) => r.type.chain.includes(type) || r.kind === type.replace("cloudify.relationships.", ""))),
+      relatedByType: (nodeType) => related(node.relationships.filter((r) => model.nodes.get(r.target)?.type.chain.includes(nodeType))),
       relatedFrom: (type) =>
         [...model.nodes.values()].flatMap((n) =>
           n.relationships
@@ -769,6 +817,7 @@ export function makePlan(
         ),
       resource: (p, site) => resource(p, site ?? node.site),
       self: (output) => new OutputRef(`${node.name}-${index}`, output, []),
+      extra: (suffix, output) => new OutputRef(`${node.name}-${index}-${suffix}`, output, []),
       drop: (what, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}dropped ${what}`, true),
       note: (message, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}${message}`),
       secret: (name) => {

@@ -13,6 +13,7 @@ export function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
   else obj[key] = value;
 }
 
+import { dump } from "js-yaml";
 import { type ScriptSpec, parseRuntimeProperties, renderScript } from "../scripts/render";
 
 /** A blueprint value after evaluation. */
@@ -116,7 +117,8 @@ export type RuntimeFunction =
   | "runtimeProperties"
   | "runtimeProperty"
   | "sshUrl"
-  | "base64";
+  | "base64"
+  | "cloudConfig";
 
 /**
  * The run-time helpers of `berth/blueprint` that read the stack's configuration or other stacks (not pure): a
@@ -267,6 +269,11 @@ export function applyFunction(fn: RuntimeFunction, args: readonly unknown[]): un
     }
     case "sshUrl":
       return `ssh://${s(0)}@${s(1)}`;
+    case "cloudConfig": {
+      // A cloud-init document as the utilities plugin renders it: the header line, then the configuration as YAML.
+      const text = `${s(0)}\n${dump(args[1] ?? {}, { noRefs: true, lineWidth: -1 })}`;
+      return args[2] === true ? Buffer.from(text, "utf8").toString("base64") : text;
+    }
     case "base64":
       return Buffer.from(typeof args[0] === "string" ? args[0] : JSON.stringify(args[0]), "utf8").toString("base64");
   }

@@ -1,67 +1,16 @@
 import { CallRef, SecretRef, type Value, concrete, setKey } from "../functions/values";
 import { mapDockerPyParams } from "../../docker/params";
 import { type Site, sub } from "../model/site";
+import { type Obj, clean, first, obj } from "./maps/values";
+import { AWS3_MAPPINGS } from "./maps/aws3";
+import { COMPONENT_MAPPINGS } from "./maps/components";
+import { OPENSTACK3_MAPPINGS } from "./maps/openstack3";
+import { TARGETS } from "./maps/targets";
+import { UTILITY_MAPPINGS } from "./maps/utilities";
 import type { MapContext, TargetClass, TypeMapping } from "./target";
 
-const cls = (module: string, path: string[], token: string): TargetClass => ({ module, path, token });
+export { TARGETS };
 
-/** The resource classes the mappings create. */
-export const TARGETS = {
-  dockerContainer: cls("berth/docker", ["DockerContainer"], "berth:index:DockerContainer"),
-  swarmService: cls("berth/swarm", ["SwarmService"], "berth:index:SwarmService"),
-  kubernetesWorkload: cls("berth/kubernetes", ["KubernetesWorkload"], "berth:index:KubernetesWorkload"),
-  osInstance: cls("@pulumi/openstack", ["compute", "Instance"], "openstack:compute/instance:Instance"),
-  osKeypair: cls("@pulumi/openstack", ["compute", "Keypair"], "openstack:compute/keypair:Keypair"),
-  osNetwork: cls("@pulumi/openstack", ["networking", "Network"], "openstack:networking/network:Network"),
-  osSubnet: cls("@pulumi/openstack", ["networking", "Subnet"], "openstack:networking/subnet:Subnet"),
-  osPort: cls("@pulumi/openstack", ["networking", "Port"], "openstack:networking/port:Port"),
-  osRouter: cls("@pulumi/openstack", ["networking", "Router"], "openstack:networking/router:Router"),
-  osSecGroup: cls("@pulumi/openstack", ["networking", "SecGroup"], "openstack:networking/secGroup:SecGroup"),
-  osSecGroupRule: cls("@pulumi/openstack", ["networking", "SecGroupRule"], "openstack:networking/secGroupRule:SecGroupRule"),
-  osFloatingIp: cls("@pulumi/openstack", ["networking", "FloatingIp"], "openstack:networking/floatingIp:FloatingIp"),
-  osVolume: cls("@pulumi/openstack", ["blockstorage", "Volume"], "openstack:blockstorage/volume:Volume"),
-  awsInstance: cls("@pulumi/aws", ["ec2", "Instance"], "aws:ec2/instance:Instance"),
-  awsSecurityGroup: cls("@pulumi/aws", ["ec2", "SecurityGroup"], "aws:ec2/securityGroup:SecurityGroup"),
-  awsEip: cls("@pulumi/aws", ["ec2", "Eip"], "aws:ec2/eip:Eip"),
-  awsKeyPair: cls("@pulumi/aws", ["ec2", "KeyPair"], "aws:ec2/keyPair:KeyPair"),
-  awsVpc: cls("@pulumi/aws", ["ec2", "Vpc"], "aws:ec2/vpc:Vpc"),
-  awsSubnet: cls("@pulumi/aws", ["ec2", "Subnet"], "aws:ec2/subnet:Subnet"),
-  awsEni: cls("@pulumi/aws", ["ec2", "NetworkInterface"], "aws:ec2/networkInterface:NetworkInterface"),
-  tlsKey: cls("@pulumi/tls", ["PrivateKey"], "tls:index/privateKey:PrivateKey"),
-  k8sProvider: cls("@pulumi/kubernetes", ["Provider"], "pulumi:providers:kubernetes"),
-  k8sConfigGroup: cls("@pulumi/kubernetes", ["yaml", "v2", "ConfigGroup"], "kubernetes:yaml/v2:ConfigGroup"),
-  k8sPod: cls("@pulumi/kubernetes", ["core", "v1", "Pod"], "kubernetes:core/v1:Pod"),
-  k8sService: cls("@pulumi/kubernetes", ["core", "v1", "Service"], "kubernetes:core/v1:Service"),
-  k8sDeployment: cls("@pulumi/kubernetes", ["apps", "v1", "Deployment"], "kubernetes:apps/v1:Deployment"),
-  k8sReplicaSet: cls("@pulumi/kubernetes", ["apps", "v1", "ReplicaSet"], "kubernetes:apps/v1:ReplicaSet"),
-  k8sRc: cls("@pulumi/kubernetes", ["core", "v1", "ReplicationController"], "kubernetes:core/v1:ReplicationController"),
-  k8sPv: cls("@pulumi/kubernetes", ["core", "v1", "PersistentVolume"], "kubernetes:core/v1:PersistentVolume"),
-  k8sConfigMap: cls("@pulumi/kubernetes", ["core", "v1", "ConfigMap"], "kubernetes:core/v1:ConfigMap"),
-  k8sStorageClass: cls("@pulumi/kubernetes", ["storage", "v1", "StorageClass"], "kubernetes:storage.k8s.io/v1:StorageClass"),
-  k8sClusterRoleBinding: cls("@pulumi/kubernetes", ["rbac", "v1", "ClusterRoleBinding"], "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"),
-  remoteCommand: cls("@pulumi/command", ["remote", "Command"], "command:remote:Command"),
-  localCommand: cls("@pulumi/command", ["local", "Command"], "command:local:Command"),
-  stackReference: cls("@pulumi/pulumi", ["StackReference"], "pulumi:pulumi:StackReference"),
-} as const;
-
-type Obj = { [key: string]: Value };
-
-/** A mapping (object) value, or {} when the value is not one. */
-function obj(v: Value | undefined): Obj {
-  return v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v) && !("kind" in v && typeof (v as { kind: unknown }).kind === "string" && Object.keys(v).length === 0) ? (v as Obj) : {};
-}
-
-/** Drops undefined members and empty strings (Cloudify's "not set"). */
-function clean(o: Record<string, Value | undefined>): Obj {
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== "" && v !== null) setKey(out, k, v);
-  return out;
-}
-
-/** The first non-empty of several values. */
-function first(...vs: (Value | undefined)[]): Value | undefined {
-  return vs.find((v) => v !== undefined && v !== null && v !== "");
-}
 
 /** A name for the resource: the given one, else `resource_id`, else undefined (Pulumi auto-names). */
 function nameOf(ctx: MapContext, ...candidates: (Value | undefined)[]): Value | undefined {
@@ -511,7 +460,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
   { type: "cloudify.swarm.Microservice", target: TARGETS.swarmService, attributes: {}, args: swarmService },
 ];
 
-const BY_TYPE = new Map(TYPE_MAPPINGS.map((m) => [m.type, m]));
+const BY_TYPE = new Map([...TYPE_MAPPINGS, ...UTILITY_MAPPINGS, ...COMPONENT_MAPPINGS, ...OPENSTACK3_MAPPINGS, ...AWS3_MAPPINGS].map((m) => [m.type, m]));
 
 /** The mapping for a node type chain (most derived first), or undefined. */
 export function mappingFor(chain: readonly string[]): TypeMapping | undefined {

@@ -10,6 +10,8 @@ export interface TargetClass {
   path: readonly string[];
   /** The registered type token, for reports and tests. */
   token: string;
+  /** True for a data source (an invoke such as `aws.ec2.getAmiOutput`): it reads, it creates nothing. @default false */
+  invoke?: boolean;
 }
 
 /** A related node, seen from the node being mapped. */
@@ -39,6 +41,8 @@ export interface MapContext {
   op(key: string): Record<string, Value> | undefined;
   /** Relationships of this node whose type derives from `type` (or of this kind). */
   related(type: string): Related[];
+  /** The nodes this node has any relationship to whose type derives from the node type `nodeType`. */
+  relatedByType(nodeType: string): Related[];
   /** The nodes that have a relationship deriving from `type` to this node. */
   relatedFrom(type: string): { node: string; relationship: string }[];
   /**
@@ -48,6 +52,8 @@ export interface MapContext {
   resource(path: string, site?: Site): string | undefined;
   /** An output of this instance's main resource (for the additional resources that attach to it). */
   self(output: string): Value;
+  /** An output of one of this instance's additional resources (by its suffix). */
+  extra(suffix: string, output: string): Value;
   /**
    * Records something that could not be carried over, with why (the node becomes "partial"); `at` is the path of the
    * value below the node (`[property, key, ...]` or `["interfaces", "iface.op", input, ...]`) for its position.
@@ -70,6 +76,14 @@ export interface ExtraResource {
   dependsOn?: string[];
   /** True when dependants of the node should wait for this resource (it finishes the node's setup). @default false */
   last?: boolean;
+  /** True when the main resource needs it (a generated key a keypair carries): it is made first. @default false */
+  before?: boolean;
+}
+
+/** A provider resource a mapping asks for (one per distinct configuration; its resources are passed it). */
+export interface ProviderRequest {
+  target: TargetClass;
+  args: Value;
 }
 
 /** One row of the type-mapping table. */
@@ -77,8 +91,20 @@ export interface TypeMapping {
   /** The Cloudify node type (most derived match wins). */
   type: string;
   target: TargetClass;
-  /** Cloudify attribute name → the resource's output property (get_attribute). */
+  /**
+   * For a node that creates nothing but computes values (a cloud-init document): its attributes as values; the
+   * program has no resource for it. @default none (the node is a resource)
+   */
+  values?(ctx: MapContext): Record<string, Value>;
+  /** The explicit provider the node's resource uses (from `client_config`, `openstack_config`, ...). @default the ambient one */
+  provider?(ctx: MapContext): ProviderRequest | undefined;
+  /**
+   * Cloudify attribute name → the resource's output property (get_attribute); `=name` names a value of
+   * {@link staticAttributes} instead (an output of an additional resource, a value known from the properties).
+   */
   attributes: Record<string, string>;
+  /** Attribute values that are not outputs of the main resource (see `=name` in {@link attributes}). @default none */
+  staticAttributes?(ctx: MapContext): Record<string, Value>;
   /** Builds the resource's arguments. */
   args(ctx: MapContext): Value;
   /** Chooses another class than `target` for this instance (its `args` must then fit that class). @default `target` */
