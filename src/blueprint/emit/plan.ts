@@ -818,6 +818,20 @@ export function makePlan(
       resource: (p, site) => resource(p, site ?? node.site),
       self: (output) => new OutputRef(`${node.name}-${index}`, output, []),
       extra: (suffix, output) => new OutputRef(`${node.name}-${index}-${suffix}`, output, []),
+      hostEngine: () => {
+        const host = hostOf(node);
+        if (!host) return undefined;
+        const hi = hostChain(node.name, index).get(host) ?? 0;
+        const address = addressOf(host, hi, node.name);
+        const literal = concrete(address);
+        if (typeof literal === "string" && ["", "localhost", "127.0.0.1", "::1"].includes(literal)) return undefined;
+        const h = model.nodes.get(host)!;
+        const agent = obj(ev.evaluate(h.properties.get("agent_config") ?? { value: {}, site: h.site }, { self: host, index: hi }));
+        useConfig({ key: "agent_user", type: "string", secret: false, required: agent["user"] === undefined, comment: "the SSH user of the blueprint's hosts (overrides the user the blueprint names)" });
+        useConfig({ key: `${host}_address`, type: "string", secret: false, required: address === null, comment: `the address host ${host} is reached at (default: its IP)` });
+        note(node.name, `the container runs on the Docker engine of ${host}, reached over SSH (ssh://user@address; the SSH agent of the machine running the program must hold the host's key)`);
+        return new HelperRef("blueprintSshUrl", [host, address, resolveRefs(agent["user"] ?? null, node.name)]);
+      },
       drop: (what, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}dropped ${what}`, true),
       note: (message, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}${message}`),
       secret: (name) => {

@@ -1,9 +1,12 @@
-import { CallRef, SecretRef, type Value, concrete, setKey } from "../functions/values";
+import { CallRef, type Value, concrete, setKey } from "../functions/values";
 import { mapDockerPyParams } from "../../docker/params";
+import { parseYaml } from "../../yaml";
 import { type Site, sub } from "../model/site";
+import { applyOverrides } from "./maps/k8s-overrides";
 import { type Obj, clean, first, obj } from "./maps/values";
 import { AWS3_MAPPINGS } from "./maps/aws3";
 import { COMPONENT_MAPPINGS } from "./maps/components";
+import { awsProvider, openstackProvider } from "./maps/providers";
 import { OPENSTACK3_MAPPINGS } from "./maps/openstack3";
 import { TARGETS } from "./maps/targets";
 import { UTILITY_MAPPINGS } from "./maps/utilities";
@@ -77,15 +80,14 @@ function dockerContainer(ctx: MapContext): Value {
   const start = ctx.op("cloudify.interfaces.lifecycle.start") ?? {};
   const stop = ctx.op("cloudify.interfaces.lifecycle.stop") ?? {};
   const del = ctx.op("cloudify.interfaces.lifecycle.delete") ?? {};
-  const host = ctx.related("cloudify.relationships.contained_in")[0];
-  const hostIp = host ? host.output("ip") : null;
+  const engine = ctx.hostEngine();
   for (const op of [create, start, stop, del]) if (op["daemon_client"] !== undefined) ctx.drop("the daemon_client operation input (set host on the container instead)");
   const params = checkedParams(ctx, { create: create["params"], start: start["params"], stop: stop["params"], delete: del["params"] });
   return clean({
     name: first(ctx.props["name"], ctx.node.name),
     image: clean({ repository: image["repository"], tag: image["tag"], src: image["src"] }),
     useExternalResource: ctx.known("use_external_resource") === true ? true : undefined,
-    host: typeof hostIp === "string" && hostIp !== "" && hostIp !== "localhost" && hostIp !== "127.0.0.1" ? { url: `ssh://${hostIp}` } : undefined,
+    host: engine === undefined ? undefined : { url: engine },
     create: clean({ params: params.create }),
     start: clean({ params: params.start, processesToWaitFor: start["processes_to_wait_for"], retryInterval: start["retry_interval"] }),
     stop: clean({ params: params.stop, retryInterval: stop["retry_interval"] }),
@@ -218,6 +220,46 @@ function knownManifest(ctx: MapContext): unknown {
  * `kubectl run`/`expose` as the typed app form (a Deployment and its Service). A manifest holding values known only
  * at deployment stays a ConfigGroup of objects (`targetFor` picks it), since a workload's manifests are text.
  */
+/**
+ * The manifests of `config_files` ([{file, overrides}]) and of `config_path` with `config_overrides` (an older
+ * fork's spelling): each file of the blueprint loaded, the overrides applied, as the plugin did before `kubectl create`.
+ */
+function manifestFiles(ctx: MapContext): string[] {
+  const entries: { file: unknown; overrides: unknown; at: (string | number)[] }[] = [];
+  const files = ctx.known("config_files");
+  if (Array.isArray(files)) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i] as Record<string, unknown> | null;
+      entries.push({ file: f?.["file"], overrides: f?.["overrides"], at: ["config_files", i] });
+    }
+  }
+  const single = ctx.props["config_path"] !== undefined ? ctx.known("config_path") : undefined;
+  if (typeof single === "string" && single !== "") entries.push({ file: single, overrides: ctx.props["config_overrides"] !== undefined ? ctx.known("config_overrides") : [], at: ["config_path"] });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (typeof e.file !== "string") {
+      ctx.drop("a manifest file whose name is not known at import", e.at);
+      continue;
+    }
+    const w = ctx.node.properties.get(String(e.at[0]));
+    const text = ctx.resource(e.file, w ? e.at.slice(1).reduce((s, k) => sub(s, k), w.site) : undefined);
+    if (text === undefined) {
+      ctx.drop(`manifest ${e.file}: not a file of the blueprint`, e.at);
+      continue;
+    }
+    const parsed = parseYaml(text, e.file);
+    if (parsed.problems.length > 0 || parsed.value === null || typeof parsed.value !== "object") {
+      ctx.drop(`manifest ${e.file}: ${parsed.problems[0]?.message ?? "not a YAML mapping"}`, e.at);
+      continue;
+    }
+    const overrides = Array.isArray(e.overrides) ? e.overrides : typeof e.overrides === "string" && e.overrides !== "" ? [e.overrides] : [];
+    const applied = applyOverrides(parsed.value, overrides);
+    for (const p of applied.problems) ctx.drop(`the override ${p}`, e.at);
+    out.push(JSON.stringify(applied.manifest));
+  }
+  return out;
+}
+
 function kubeMicroservice(ctx: MapContext): Value {
   const config = ctx.props["config"];
   if (config && typeof config === "object" && Object.keys(config).length > 0) {
@@ -226,7 +268,8 @@ function kubeMicroservice(ctx: MapContext): Value {
     const known = knownManifest(ctx);
     return known === undefined ? { objs: [config] } : { manifests: [JSON.stringify(known)] };
   }
-  if (Array.isArray(ctx.known("config_files")) && (ctx.known("config_files") as unknown[]).length > 0) ctx.drop("config_files with Python override strings (convert the manifests to config)");
+  const files = manifestFiles(ctx);
+  if (files.length > 0) return { manifests: files };
   const name = ctx.known("name");
   const appName = typeof name === "string" && name !== "" ? name : ctx.node.name;
   // `port` is what `kubectl expose` published (-1: not exposed); `target_port` the container's port (default: port).
@@ -277,7 +320,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const key = ctx.related("cloudify.openstack.server_connected_to_keypair")[0];
       const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
       const args = obj(create["args"]);
-      if (ctx.related("cloudify.openstack.server_connected_to_floating_ip").length > 0) ctx.drop("the floating IP association (associate the FloatingIp with the instance's port)");
+
       return clean({
         name: nameOf(ctx, server["name"], args["name"]),
         imageName: first(ctx.props["image"], server["image"], args["image"]),
@@ -288,8 +331,26 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         keyPair: key ? key.output("name") : undefined,
       });
     },
+    relationships: ["cloudify.openstack.server_connected_to_port", "cloudify.openstack.server_connected_to_security_group", "cloudify.openstack.server_connected_to_keypair", "cloudify.openstack.server_connected_to_floating_ip"],
+    extras: (ctx) =>
+      ctx.related("cloudify.openstack.server_connected_to_floating_ip").map((r, i) => ({
+        suffix: `floating-ip-${i}`,
+        target: TARGETS.osComputeFloatingIpAssociate,
+        args: { floatingIp: r.output("address"), instanceId: ctx.self("id") },
+        last: true,
+      })),
   },
-  { type: "cloudify.openstack.nodes.KeyPair", target: TARGETS.osKeypair, attributes: { external_id: "id" }, args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["keypair"])["name"]) }) },
+  {
+    type: "cloudify.openstack.nodes.KeyPair",
+    target: TARGETS.osKeypair,
+    attributes: { external_id: "id", private_key: "=private_key", public_key: "publicKey" },
+    staticAttributes: (ctx) => ({ private_key: ctx.extra("key", "privateKeyOpenssh") }),
+    extras: () => [{ suffix: "key", target: TARGETS.tlsKey, args: { algorithm: "RSA", rsaBits: 4096 }, before: true }],
+    args: (ctx) => {
+      ctx.drop("private_key_path (the key is generated by the program, not written to a file on the manager; servers connected to this key pair are reached with it)", ["private_key_path"]);
+      return clean({ name: nameOf(ctx, obj(ctx.props["keypair"])["name"]), publicKey: ctx.extra("key", "publicKeyOpenssh") });
+    },
+  },
   { type: "cloudify.openstack.nodes.Network", target: TARGETS.osNetwork, attributes: { external_id: "id" }, args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["network"])["name"]), adminStateUp: true }) },
   {
     type: "cloudify.openstack.nodes.Subnet",
@@ -309,7 +370,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const net = ctx.related("cloudify.relationships.contained_in")[0];
       const subnets = idOf(ctx, "cloudify.openstack.port_connected_to_subnet");
       const groups = idOf(ctx, "cloudify.openstack.port_connected_to_security_group");
-      if (ctx.related("cloudify.openstack.port_connected_to_floating_ip").length > 0) ctx.drop("the floating IP association (set portId on the FloatingIp)");
+
       return clean({
         name: nameOf(ctx, obj(ctx.props["port"])["name"]),
         networkId: net ? net.output("id") : undefined,
@@ -317,6 +378,14 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         securityGroupIds: groups.length > 0 ? groups : undefined,
       });
     },
+    relationships: ["cloudify.openstack.port_connected_to_subnet", "cloudify.openstack.port_connected_to_security_group", "cloudify.openstack.port_connected_to_floating_ip"],
+    extras: (ctx) =>
+      ctx.related("cloudify.openstack.port_connected_to_floating_ip").map((r, i) => ({
+        suffix: `floating-ip-${i}`,
+        target: TARGETS.osFloatingIpAssociate,
+        args: { floatingIp: r.output("address"), portId: ctx.self("id") },
+        last: true,
+      })),
   },
   {
     type: "cloudify.openstack.nodes.Router",
@@ -372,6 +441,14 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         keyName: key ? key.output("keyName") : undefined,
       });
     },
+    relationships: ["cloudify.aws.relationships.instance_connected_to_elastic_ip", "cloudify.aws.relationships.connected_to_elastic_ip", "cloudify.aws.relationships.instance_connected_to_keypair", "cloudify.aws.relationships.instance_connected_to_security_group", "cloudify.aws.relationships.connected_to_security_group"],
+    extras: (ctx) =>
+      ctx.related("cloudify.aws.relationships.connected_to_elastic_ip").map((r, i) => ({
+        suffix: `elastic-ip-${i}`,
+        target: TARGETS.awsEipAssociation,
+        args: { instanceId: ctx.self("id"), allocationId: r.output("allocationId") },
+        last: true,
+      })),
   },
   {
     type: "cloudify.aws.nodes.SecurityGroup",
@@ -388,14 +465,16 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       });
     },
   },
-  { type: "cloudify.aws.nodes.ElasticIP", target: TARGETS.awsEip, attributes: { aws_resource_id: "publicIp" }, args: (ctx) => clean({ domain: ctx.props["domain"] }) },
+  { type: "cloudify.aws.nodes.ElasticIP", target: TARGETS.awsEip, attributes: { aws_resource_id: "publicIp", allocation_id: "allocationId" }, args: (ctx) => clean({ domain: ctx.props["domain"] }) },
   {
     type: "cloudify.aws.nodes.KeyPair",
     target: TARGETS.awsKeyPair,
-    attributes: { aws_resource_id: "keyName" },
+    attributes: { aws_resource_id: "keyName", private_key: "=private_key", public_key: "publicKey" },
+    staticAttributes: (ctx) => ({ private_key: ctx.extra("key", "privateKeyOpenssh") }),
+    extras: () => [{ suffix: "key", target: TARGETS.tlsKey, args: { algorithm: "RSA", rsaBits: 4096 }, before: true }],
     args: (ctx) => {
-      ctx.drop("private_key_path (Cloudify generated the key; give the public key as the config secret <node>_public_key)");
-      return clean({ keyName: ctx.props["resource_id"], publicKey: new SecretRef(`${ctx.node.name}_public_key`, []) });
+      ctx.drop("private_key_path (the key is generated by the program, not written to a file on the manager; instances connected to this key pair are reached with it)", ["private_key_path"]);
+      return clean({ keyName: ctx.props["resource_id"], publicKey: ctx.extra("key", "publicKeyOpenssh") });
     },
   },
   { type: "cloudify.aws.nodes.VPC", target: TARGETS.awsVpc, attributes: { aws_resource_id: "id" }, args: (ctx) => clean({ cidrBlock: ctx.props["cidr_block"], instanceTenancy: ctx.props["instance_tenancy"] }) },
@@ -459,6 +538,12 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
   },
   { type: "cloudify.swarm.Microservice", target: TARGETS.swarmService, attributes: {}, args: swarmService },
 ];
+
+/** Old-family rows take their provider from `openstack_config` / `aws_config`, as the plugins did. */
+for (const m of TYPE_MAPPINGS as TypeMapping[]) {
+  if (m.type.startsWith("cloudify.openstack.nodes.")) m.provider = openstackProvider;
+  else if (m.type.startsWith("cloudify.aws.nodes.")) m.provider = awsProvider;
+}
 
 const BY_TYPE = new Map([...TYPE_MAPPINGS, ...UTILITY_MAPPINGS, ...COMPONENT_MAPPINGS, ...OPENSTACK3_MAPPINGS, ...AWS3_MAPPINGS].map((m) => [m.type, m]));
 

@@ -52,6 +52,11 @@ export interface MapContext {
   resource(path: string, site?: Site): string | undefined;
   /** An output of this instance's main resource (for the additional resources that attach to it). */
   self(output: string): Value;
+  /**
+   * The Docker engine of the host this node is contained in, as `ssh://user@address` read when the program runs
+   * (user from config or the host's agent_config), or undefined for a local host.
+   */
+  hostEngine(): Value | undefined;
   /** An output of one of this instance's additional resources (by its suffix). */
   extra(suffix: string, output: string): Value;
   /**

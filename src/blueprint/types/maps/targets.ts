@@ -42,6 +42,7 @@ export const TARGETS = {
   stackReference: cls("@pulumi/pulumi", ["StackReference"], "pulumi:pulumi:StackReference"),
   osProvider: cls("@pulumi/openstack", ["Provider"], "pulumi:providers:openstack"),
   awsProvider: cls("@pulumi/aws", ["Provider"], "pulumi:providers:aws"),
+  osComputeFloatingIpAssociate: cls("@pulumi/openstack", ["compute", "FloatingIpAssociate"], "openstack:compute/floatingIpAssociate:FloatingIpAssociate"),
   osFloatingIpAssociate: cls("@pulumi/openstack", ["networking", "FloatingIpAssociate"], "openstack:networking/floatingIpAssociate:FloatingIpAssociate"),
   osRouterInterface: cls("@pulumi/openstack", ["networking", "RouterInterface"], "openstack:networking/routerInterface:RouterInterface"),
   osVolumeAttach: cls("@pulumi/openstack", ["compute", "VolumeAttach"], "openstack:compute/volumeAttach:VolumeAttach"),
