@@ -3,18 +3,23 @@ import * as path from "node:path";
 import { parseFileSize, readUserFile } from "../core/files";
 import { compileBlueprint } from "../blueprint/compile";
 import { writeProject } from "../blueprint/emit/code";
-import { exitCodeFor, formatReport } from "../blueprint/report";
+import { exitCodeFor, formatReport, totalsOf } from "../blueprint/report";
 import { formatDiagnostics, parseYaml } from "../yaml";
 import { type CliCommand, EXIT } from "./io";
 
 const USAGE = `usage: berth import BLUEPRINT --out DIR [--stack NAME] [--inputs FILE] [--json] [--strict]
-                    [--import-map URL=PATH]... [--root DIR] [--max-file-size SIZE] [--max-instances N]
+                    [--import-map URL=PATH]... [--catalogue DIR]... [--root DIR] [--max-file-size SIZE]
+                    [--max-instances N]
 
 Converts a Cloudify blueprint into a Pulumi TypeScript project in DIR (Pulumi.yaml, package.json, tsconfig.json,
 index.ts, Pulumi.<stack>.yaml), offline. Prints a per-node report (--json: as JSON on stdout).
 
   --inputs FILE         deployment input values (YAML or JSON mapping); inputs not given become stack config
-  --import-map URL=PATH a local copy of an import the offline catalogue does not know (repeatable)
+  --import-map URL=PATH a local copy of an import the offline catalogue does not know (repeatable; also
+                        NS--URL=PATH for a namespaced import)
+  --catalogue DIR       a folder of local type files, searched before the built-in catalogue (repeatable;
+                        also BERTH_CATALOGUE, folders separated by ${path.delimiter}): plugin:NAME as NAME/plugin.yaml,
+                        NAME.yaml or NAME/VERSION/plugin.yaml, blueprint:ID as blueprints/ID.yaml, a URL as HOST/PATH
   --root DIR            the folder imports, scripts and resource files must stay inside
                         (default: the blueprint's folder)
   --max-file-size SIZE  the largest file read, e.g. 16m or 512k (default: 16 MiB)
@@ -32,6 +37,7 @@ interface ImportArgs {
   json: boolean;
   strict: boolean;
   importMap: Record<string, string>;
+  catalogueDirs: string[];
   root?: string;
   maxFileBytes?: number;
   maxInstances?: number;
@@ -40,7 +46,7 @@ interface ImportArgs {
 /** Parses the arguments, or returns the usage error to print. */
 function parseArgs(args: string[], cwd: string): ImportArgs | { usage: string } {
   let file: string | undefined;
-  const parsed: Partial<ImportArgs> & { importMap: Record<string, string> } = { stack: "dev", json: false, strict: false, importMap: {} };
+  const parsed: Partial<ImportArgs> & { importMap: Record<string, string>; catalogueDirs: string[] } = { stack: "dev", json: false, strict: false, importMap: {}, catalogueDirs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string | undefined => {
@@ -50,13 +56,14 @@ function parseArgs(args: string[], cwd: string): ImportArgs | { usage: string } 
     const need = (v: string | undefined): v is string => v !== undefined;
     if (a === "--json") parsed.json = true;
     else if (a === "--strict") parsed.strict = true;
-    else if (["--out", "--stack", "--inputs", "--root", "--import-map", "--max-file-size", "--max-instances"].includes(a)) {
+    else if (["--out", "--stack", "--inputs", "--root", "--import-map", "--catalogue", "--max-file-size", "--max-instances"].includes(a)) {
       const v = value();
       if (!need(v)) return { usage: `berth import: ${a} needs a value` };
       if (a === "--out") parsed.out = v;
       else if (a === "--stack") parsed.stack = v;
       else if (a === "--inputs") parsed.inputsFile = v;
       else if (a === "--root") parsed.root = path.resolve(cwd, v);
+      else if (a === "--catalogue") parsed.catalogueDirs.push(path.resolve(cwd, v));
       else if (a === "--import-map") {
         const eq = v.lastIndexOf("=");
         if (eq <= 0 || eq === v.length - 1) return { usage: `berth import: --import-map takes URL=PATH, got ${JSON.stringify(v)}` };
@@ -101,6 +108,7 @@ export const importCommand: CliCommand = {
       return EXIT.usage;
     }
     const { file, out, stack, json, strict, importMap } = args;
+    const fromEnv = (io.env["BERTH_CATALOGUE"] ?? "").split(path.delimiter).filter((d) => d !== "").map((d) => path.resolve(io.cwd, d));
     let inputs: Record<string, unknown> = {};
     if (args.inputsFile) {
       const r = readInputs(args.inputsFile, io.cwd, args.maxFileBytes);
@@ -114,6 +122,7 @@ export const importCommand: CliCommand = {
     const result = compileBlueprint(path.relative(io.cwd, blueprint) || blueprint, {
       inputs,
       importMap,
+      catalogueDirs: [...args.catalogueDirs, ...fromEnv],
       root: args.root,
       maxFileBytes: args.maxFileBytes,
       maxInstances: args.maxInstances,
@@ -129,9 +138,21 @@ export const importCommand: CliCommand = {
     const dir = path.resolve(io.cwd, out);
     mkdirSync(dir, { recursive: true });
     for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(dir, rel), text);
-    const code = exitCodeFor(result.plan.report, strict);
-    if (json) io.out(`${JSON.stringify({ ok: true, out: dir, exitCode: code, report: result.plan.report }, null, 2)}\n`);
-    else io.out(`${formatReport(result.plan.report)}\nwrote ${Object.keys(files).join(", ")} to ${out}\n`);
+    const plan = result.plan;
+    const code = exitCodeFor(plan.report, strict, plan.lines);
+    if (json) {
+      const detail = {
+        ok: true,
+        out: dir,
+        exitCode: code,
+        totals: totalsOf(plan.report),
+        lines: plan.lines,
+        report: plan.report,
+        config: plan.config,
+        placeholders: plan.placeholders.map((p) => ({ node: p.node, type: p.type, reason: p.reason })),
+      };
+      io.out(`${JSON.stringify(detail, null, 2)}\n`);
+    } else io.out(`${formatReport(plan.report, plan.lines)}\nwrote ${Object.keys(files).join(", ")} to ${out}\n`);
     return code;
   },
 };

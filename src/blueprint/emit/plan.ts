@@ -402,7 +402,13 @@ export function makePlan(
       const m = mappingFor(t.type.chain);
       const privateOut = m?.attributes["private_key_export"] ?? m?.attributes["private_key"];
       if (!privateOut) continue;
-      const key = planned.get(t.name)?.main[targetIndex(host.name, index, t.name)];
+      const ti = targetIndex(host.name, index, t.name);
+      if (privateOut.startsWith("=")) {
+        const value = planned.get(t.name)?.values[ti]?.[privateOut.slice(1)];
+        if (value !== undefined) return value;
+        continue;
+      }
+      const key = planned.get(t.name)?.main[ti];
       if (key) return new OutputRef(key, privateOut, []);
     }
     return undefined;
@@ -460,6 +466,8 @@ export function makePlan(
       let firstCommand: PlannedResource | undefined;
       let lastCommand: PlannedResource | undefined;
       let propsKey: string | undefined;
+      const plannedBefore = resources.length;
+      try {
       if (mapping?.values) {
         const ctx = mapContext(node, inst.index, props, opInputs, consulted);
         const values = mapping.values(ctx);
@@ -516,6 +524,13 @@ export function makePlan(
           if (extra.last) previous = ekey;
         }
         state.main[inst.index] = key;
+      }
+      } catch (err) {
+        // A mapping that cannot read this node's values is Berth's gap, never a crash: the node is kept as a placeholder.
+        resources.length = plannedBefore;
+        placeholderReason = `Berth's mapping of ${mapping?.type ?? node.type.name} could not read this node's values (${err instanceof Error ? err.message : String(err)}); please report this with the blueprint`;
+        if (inst.index === 0) placeholders.push({ key: node.name, node: node.name, type: node.type.name, reason: placeholderReason, properties: resolveRefs(plainProps, node.name), description: node.description });
+        continue;
       }
       // Lifecycle scripts (for a mapped node: only the template's overrides), then relationship operations, in
       // Cloudify's order: create, preconfigure, configure, postconfigure, start, establish.

@@ -5,6 +5,7 @@ import { type Site, sub } from "../model/site";
 import { applyOverrides } from "./maps/k8s-overrides";
 import { type Obj, clean, first, obj } from "./maps/values";
 import { AWS3_MAPPINGS } from "./maps/aws3";
+import { agentNote } from "./maps/agent";
 import { COMPONENT_MAPPINGS } from "./maps/components";
 import { awsProvider, openstackProvider } from "./maps/providers";
 import { OPENSTACK3_MAPPINGS } from "./maps/openstack3";
@@ -99,7 +100,7 @@ function dockerContainer2(ctx: MapContext): Value {
   const rc = obj(ctx.props["resource_config"]);
   const args = obj(rc["container_args"]);
   const tag = rc["image_tag"];
-  const known = typeof ctx.known("resource_config") === "object" ? (ctx.known("resource_config") as Record<string, unknown>)["image_tag"] : undefined;
+  const known = typeof tag === "string" ? tag : undefined;
   let repository: Value | undefined = tag;
   let version: Value | undefined;
   if (typeof known === "string" && known.includes(":") && typeof tag === "string") {
@@ -269,7 +270,11 @@ function kubeMicroservice(ctx: MapContext): Value {
     return known === undefined ? { objs: [config] } : { manifests: [JSON.stringify(known)] };
   }
   const files = manifestFiles(ctx);
-  if (files.length > 0) return { manifests: files };
+  if (files.length > 0) {
+    // With manifest files, `name` only labels the node (the plugin creates what the files say).
+    ctx.known("name");
+    return { manifests: files };
+  }
   const name = ctx.known("name");
   const appName = typeof name === "string" && name !== "" ? name : ctx.node.name;
   // `port` is what `kubectl expose` published (-1: not exposed); `target_port` the container's port (default: port).
@@ -320,6 +325,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const key = ctx.related("cloudify.openstack.server_connected_to_keypair")[0];
       const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
       const args = obj(create["args"]);
+      agentNote(ctx);
 
       return clean({
         name: nameOf(ctx, server["name"], args["name"]),
@@ -432,6 +438,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const subnet = [...ctx.related("cloudify.aws.relationships.instance_contained_in_subnet"), ...ctx.related("cloudify.aws.relationships.instance_connected_to_subnet")][0];
       const key = ctx.related("cloudify.aws.relationships.instance_connected_to_keypair")[0];
       if (ctx.props["parameters"] && Object.keys(obj(ctx.props["parameters"])).length > 0) ctx.drop("parameters (boto run_instances keyword arguments)");
+      agentNote(ctx);
       return clean({
         ami: ctx.props["image_id"],
         instanceType: ctx.props["instance_type"],
