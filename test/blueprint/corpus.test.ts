@@ -75,6 +75,7 @@ if (!existsSync(COMMUNITY) || !existsSync(REFERENCE)) {
       reports.push(...result.plan.report);
       for (const r of result.plan.report) {
         assert.ok(r.at.line >= 1 && r.at.col >= 1, `${rel}: ${r.node} has a position`);
+        assert.ok(!r.notes.some((n) => n.includes("could not read this node's values")), `${rel}: a mapping failed on ${r.node}: ${r.notes[0]}`);
         if (r.status === "converted") continue;
         const why = (r.notes[0] ?? "").replace(/^[^ ]+:\d+:\d+: /, "").replace(/^not converted: /, "").replace(/"[^"]*"|\b[\w.-]+\.(yaml|sh|py)\b/g, "…").slice(0, 80);
         reasons.set(why, (reasons.get(why) ?? 0) + 1);

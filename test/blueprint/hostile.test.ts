@@ -181,15 +181,15 @@ test("instance counts are multiplied before anything is made, and a total over -
   const group = await importText("instances", "scaling group of 10^9", {
     "blueprint.yaml": `${HEADER}node_templates:\n  vm: { type: cloudify.nodes.Compute }\ngroups:\n  g: { members: [vm] }\npolicies:\n  p:\n    type: cloudify.policies.scaling\n    targets: [g]\n    properties: { default_instances: 1000000000 }\n`,
   });
-  refused(group, /expands to 1,000,000,000 node instances, over the limit of 10,000: vm alone has 1 of vm × 1000000000 for scaling p \(1000000000\) = 1,000,000,000/);
+  refused(group, /expands to 1,000,000,000 node instances \(1 node templates\), over the limit of 10,000; the largest, vm, has 1 of vm × 1000000000 for scaling p \(1000000000\) = 1,000,000,000/);
   const nested = await importText("instances", "10^4 hosts × 10^4 contained", {
     "blueprint.yaml": `${HEADER}node_templates:\n  vm:\n    type: cloudify.nodes.Compute\n    capabilities: { scalable: { properties: { default_instances: 10000 } } }\n  app:\n    type: cloudify.nodes.SoftwareComponent\n    capabilities: { scalable: { properties: { default_instances: 10000 } } }\n    relationships: [{ type: cloudify.relationships.contained_in, target: vm }]\n`,
   });
-  refused(nested, /app alone has 10000 of app, per instance of contained_in host: 10000 of vm = 100,000,000/);
+  refused(nested, /the largest, app, has 10000 of app, per instance of contained_in host: 10000 of vm = 100,000,000/);
   const deploy = await importText("instances", "deploy: 1000000", {
     "blueprint.yaml": `${HEADER}node_templates:\n  vm: { type: cloudify.nodes.Compute, instances: { deploy: 1000000 } }\n`,
   });
-  refused(deploy, /1,000,000 node instances, over the limit of 10,000/);
+  refused(deploy, /1,000,000 node instances \(1 node templates\), over the limit of 10,000/);
   const raised = await importText("instances", "--max-instances 20000", {
     "blueprint.yaml": `${HEADER}node_templates:\n  vm: { type: cloudify.nodes.Compute, instances: { deploy: 15000 } }\n`,
   }, ["--max-instances", "20000"]);

@@ -358,7 +358,17 @@ export function makePlan(
   };
 
   /** The address a host is reached at (its mapped IP output, its `ip` property), or null when the program must be told. */
+  const addresses = new Map<string, Value>();
+  /** The Docker engine of each host instance, once. */
+  const engines = new Map<string, Value | undefined>();
   const addressOf = (host: string, index: number, owner: string): Value => {
+    const id = `${host}\u0000${index}`;
+    if (addresses.has(id)) return addresses.get(id)!;
+    const v = findAddress(host, index, owner);
+    addresses.set(id, v);
+    return v;
+  };
+  const findAddress = (host: string, index: number, owner: string): Value => {
     const h = model.nodes.get(host)!;
     const m = mappingFor(h.type.chain);
     const publicFirst = concrete(ev.evaluate(h.properties.get("use_public_ip") ?? { value: false, site: h.site }, { self: host })) === true;
@@ -441,7 +451,8 @@ export function makePlan(
     for (const inst of list) {
       const scope = { self: node.name, index: inst.index };
       const plainProps: Record<string, Value> = {};
-      for (const [k, w] of node.properties) setKey(plainProps, k, ev.evaluate(w, scope));
+      // Instance 0 sees what prepare() evaluated already (the same scope); other instances evaluate their own.
+      for (const [k, w] of node.properties) setKey(plainProps, k, (inst.index === 0 ? ev.preparedProperty(node.name, k) : undefined) ?? ev.evaluate(w, scope));
       const opValues = new Map<string, Record<string, Value>>();
       evaluated.push({ props: plainProps, ops: opValues });
       if (placeholderReason) {
@@ -837,6 +848,11 @@ export function makePlan(
         const host = hostOf(node);
         if (!host) return undefined;
         const hi = hostChain(node.name, index).get(host) ?? 0;
+        const id = `${host}\u0000${hi}`;
+        if (engines.has(id)) {
+          note(node.name, `the container runs on the Docker engine of ${host}, reached over SSH (ssh://user@address; the SSH agent of the machine running the program must hold the host's key)`);
+          return engines.get(id);
+        }
         const address = addressOf(host, hi, node.name);
         const literal = concrete(address);
         if (typeof literal === "string" && ["", "localhost", "127.0.0.1", "::1"].includes(literal)) return undefined;
@@ -845,7 +861,9 @@ export function makePlan(
         useConfig({ key: "agent_user", type: "string", secret: false, required: agent["user"] === undefined, comment: "the SSH user of the blueprint's hosts (overrides the user the blueprint names)" });
         useConfig({ key: `${host}_address`, type: "string", secret: false, required: address === null, comment: `the address host ${host} is reached at (default: its IP)` });
         note(node.name, `the container runs on the Docker engine of ${host}, reached over SSH (ssh://user@address; the SSH agent of the machine running the program must hold the host's key)`);
-        return new HelperRef("blueprintSshUrl", [host, address, resolveRefs(agent["user"] ?? null, node.name)]);
+        const engine = new HelperRef("blueprintSshUrl", [host, address, resolveRefs(agent["user"] ?? null, node.name)]);
+        engines.set(id, engine);
+        return engine;
       },
       drop: (what, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}dropped ${what}`, true),
       note: (message, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}${message}`),

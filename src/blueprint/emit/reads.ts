@@ -9,31 +9,41 @@ import { isDeferred } from "../functions/values";
 /** A path below a tracked root: keys and list indexes. */
 export type ReadPath = readonly (string | number)[];
 
+/** The key of a path in the tracker's sets (NUL never occurs in YAML keys a mapping reads). */
+function keyOf(path: ReadPath): string {
+  return path.join("\u0000");
+}
+
 /** Records the reads of a mapping over the values it was given. */
 export class ReadTracker {
-  /** Keys read, as `JSON.stringify(path)` of the parent plus the key. */
+  /** Keys read, as the {@link keyOf} of their path. */
   private readonly read = new Set<string>();
-  /** Values read in full (handed on, stringified), as their path. */
+  /** Values read in full (handed on, stringified), as the {@link keyOf} of their path. */
   private readonly whole = new Set<string>();
-  private readonly proxies = new WeakMap<object, { proxy: object; path: ReadPath }>();
-  private readonly ofProxy = new WeakMap<object, ReadPath>();
+  private readonly proxies = new WeakMap<object, { proxy: object; key: string }>();
+  private readonly ofProxy = new WeakMap<object, string>();
 
   /** The value wrapped for reading at `path` (plain values and deferred references are returned as they are). */
   public track<T>(value: T, path: ReadPath): T {
+    return this.trackKey(value, keyOf(path));
+  }
+
+  private trackKey<T>(value: T, pathKey: string): T {
     if (value === null || typeof value !== "object" || isDeferred(value)) return value;
     const known = this.proxies.get(value);
-    if (known && JSON.stringify(known.path) === JSON.stringify(path)) return known.proxy as T;
+    if (known && known.key === pathKey) return known.proxy as T;
+    const prefix = pathKey === "" ? "" : `${pathKey}\u0000`;
     const proxy = new Proxy(value, {
       get: (target, key, receiver) => {
         const v = Reflect.get(target, key, receiver);
         if (typeof key !== "string" || !Object.hasOwn(target, key)) return v;
-        const at = Array.isArray(target) && /^[0-9]+$/.test(key) ? Number(key) : key;
-        this.read.add(JSON.stringify([...path, at]));
-        return this.track(v, [...path, at]);
+        const at = prefix + key;
+        this.read.add(at);
+        return v === null || typeof v !== "object" ? v : this.trackKey(v, at);
       },
     });
-    this.proxies.set(value, { proxy, path });
-    this.ofProxy.set(proxy, path);
+    this.proxies.set(value, { proxy, key: pathKey });
+    this.ofProxy.set(proxy, pathKey);
     return proxy as T;
   }
 
@@ -46,8 +56,8 @@ export class ReadTracker {
       if (v === null || typeof v !== "object" || seen.has(v)) continue;
       seen.add(v);
       const path = this.ofProxy.get(v);
-      if (path) {
-        this.whole.add(JSON.stringify(path));
+      if (path !== undefined) {
+        this.whole.add(path);
         continue;
       }
       if (isDeferred(v)) {
@@ -68,7 +78,7 @@ export class ReadTracker {
     const todo: { v: unknown; path: ReadPath }[] = [{ v: value, path: root }];
     while (todo.length > 0) {
       const { v, path } = todo.pop()!;
-      if (this.whole.has(JSON.stringify(path))) continue;
+      if (this.whole.has(keyOf(path))) continue;
       if (v === null || typeof v !== "object" || isDeferred(v)) continue;
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) todo.push({ v: v[i], path: [...path, i] });
@@ -76,7 +86,7 @@ export class ReadTracker {
       }
       for (const [k, x] of Object.entries(v)) {
         const at = [...path, k];
-        if (!this.read.has(JSON.stringify(at))) out.push(at);
+        if (!this.read.has(keyOf(at))) out.push(at);
         else todo.push({ v: x, path: at });
       }
     }
@@ -85,7 +95,7 @@ export class ReadTracker {
 
   /** True when the key at `path` was read (or a value above it was read in full). */
   public wasRead(path: ReadPath): boolean {
-    for (let i = path.length; i >= 1; i--) if (this.whole.has(JSON.stringify(path.slice(0, i)))) return true;
-    return this.read.has(JSON.stringify(path));
+    for (let i = path.length; i >= 1; i--) if (this.whole.has(keyOf(path.slice(0, i)))) return true;
+    return this.read.has(keyOf(path));
   }
 }

@@ -77,6 +77,8 @@ export class Evaluator {
   /** Inputs an include uses without declaring them (the program requires them as config). */
   public readonly implicit = new Set<string>();
   private readonly propertyCache = new Map<string, Value>();
+  /** The same values by node, then property (what the plan reads for each node's first instance). */
+  private readonly preparedByNode = new Map<string, Map<string, Value>>();
   private readonly cycles = new Set<string>();
   /** Nested resolutions not covered by {@link prepare}'s order (names computed by functions). */
   private depth = 0;
@@ -112,13 +114,12 @@ export class Evaluator {
     this.inputsInOrder = inputOrder.order;
 
     const nodes = this.model.nodes;
-    const key = (node: string, prop: string): string => `${node}.${prop}`;
+    const key = (node: string, prop: string): string => `${node}\u0000${prop}`;
     const split = (k: string): [NodeTemplate, string] | undefined => {
-      for (let i = k.indexOf("."); i >= 0; i = k.indexOf(".", i + 1)) {
-        const node = nodes.get(k.slice(0, i));
-        if (node?.properties.has(k.slice(i + 1))) return [node, k.slice(i + 1)];
-      }
-      return undefined;
+      const i = k.indexOf("\u0000");
+      const node = nodes.get(k.slice(0, i));
+      const prop = k.slice(i + 1);
+      return node?.properties.has(prop) ? [node, prop] : undefined;
     };
     const keys: string[] = [];
     for (const node of nodes.values()) for (const prop of node.properties.keys()) keys.push(key(node.name, prop));
@@ -146,8 +147,8 @@ export class Evaluator {
     const propOrder = evaluationOrder(keys, propDeps, (k) => split(k) !== undefined);
     for (const cycle of propOrder.cycles) {
       const [node, prop] = split(cycle[0]!)!;
-      this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? node.properties.get(prop)!.site, cycle);
-      for (const k of cycle) if (!this.propertyCache.has(k)) this.propertyCache.set(k, null);
+      this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? node.properties.get(prop)!.site, cycle.map((k) => k.replace("\u0000", ".")));
+      for (const k of cycle.map((c) => c.replace("\u0000", "."))) if (!this.propertyCache.has(k)) this.propertyCache.set(k, null);
     }
     for (const k of propOrder.order) {
       const [node, prop] = split(k)!;
@@ -418,6 +419,11 @@ export class Evaluator {
     return this.walk(this.propertyValue(node, prop, site), path.slice(1), site, `${fn}: property ${node.name}.${prop}`);
   }
 
+  /** A property's value evaluated in its node's scope (instance 0) by {@link prepare}, if it was. */
+  public preparedProperty(node: string, prop: string): Value | undefined {
+    return this.preparedByNode.get(node)?.get(prop);
+  }
+
   /** A node property evaluated in its node's scope, once. */
   private propertyValue(node: NodeTemplate, prop: string, site: Site): Value {
     const key = `${node.name}.${prop}`;
@@ -427,6 +433,12 @@ export class Evaluator {
     const v = this.nested(site, "get_property", () => this.evaluate(node.properties.get(prop)!, { self: node.name }));
     this.leave(key);
     this.propertyCache.set(key, v);
+    let byProp = this.preparedByNode.get(node.name);
+    if (!byProp) {
+      byProp = new Map();
+      this.preparedByNode.set(node.name, byProp);
+    }
+    byProp.set(prop, v);
     return v;
   }
 

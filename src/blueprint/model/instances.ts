@@ -126,7 +126,7 @@ export function checkInstanceCount(model: BlueprintModel, max: number, d: Diagno
   const node = model.nodes.get(largest)!;
   d.at(
     sub(node.site, "type"),
-    `this blueprint expands to ${fmt(total)} node instances, over the limit of ${fmt(max)}: ${largest} alone has ${terms.join(", per instance of contained_in host: ")} = ${fmt(count.get(largest)!)}; lower the counts, or raise the limit with --max-instances`,
+    `this blueprint expands to ${fmt(total)} node instances (${fmt(model.nodes.size)} node templates), over the limit of ${fmt(max)}; the largest, ${largest}, has ${terms.join(", per instance of contained_in host: ")} = ${fmt(count.get(largest)!)}; lower the counts, or raise the limit with --max-instances`,
   );
   return false;
 }

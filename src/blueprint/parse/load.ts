@@ -4,7 +4,6 @@ import { parseYaml } from "../../yaml";
 import { Diagnostics, type Site, type SourceDoc, isMap, sub } from "../model/site";
 import { BUILTIN_TYPES, CORE, type CatalogueHit, lookupImport } from "../types/catalogue";
 import { compareVersions, parseConstraint, satisfies } from "../types/catalogue/family";
-import { MAX_NESTING, tooDeep } from "./depth";
 import { BlueprintReader, type ReadFile, type ReaderOptions, isRefusal } from "./reader";
 
 /** How imports are found and files are read. */
@@ -94,11 +93,7 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
     diagnostics.addAll(parsed.problems);
     if (parsed.problems.length > 0) return;
     const doc: SourceDoc = { file: r.display, value: parsed.value ?? {}, parsed, dir: path.dirname(r.display), ...extra };
-    const deep = tooDeep(doc.value);
-    if (deep) {
-      diagnostics.at({ doc, path: deep }, `this value is nested more than ${MAX_NESTING} levels deep; Berth reads blueprints nested up to ${MAX_NESTING} levels`);
-      return;
-    }
+    // Nesting is bounded by js-yaml itself (100 levels, a positioned syntax error), so every later walk is bounded.
     if (!isMap(doc.value)) {
       diagnostics.at({ doc, path: [] }, "a blueprint file must be a YAML mapping (tosca_definitions_version, imports, node_templates, ...)");
       return;
