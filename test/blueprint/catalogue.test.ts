@@ -108,3 +108,20 @@ test("every catalogued family version loads against the core types, every type's
   }
   assert.ok(loaded >= 25, `${loaded} versions`);
 });
+
+test("a type the chosen version lacks but another catalogued version defines says which version has it", () => {
+  const text = `tosca_definitions_version: cloudify_dsl_1_3
+imports:
+  - http://cloudify.co/spec/cloudify/4.5/types.yaml
+  - plugin:cloudify-openstack-plugin?version= >=2.14.7
+node_templates:
+  vm:
+    type: cloudify.openstack.nodes.Server
+    properties: { image: img, flavor: small }
+`;
+  const result = compileBlueprint("bp.yaml", { readFile: () => text });
+  assert.deepEqual(result.diagnostics.map((d) => d.message), []);
+  const vm = result.plan!.report.find((r) => r.node === "vm")!;
+  assert.equal(vm.status, "not converted");
+  assert.match(vm.notes.join("\n"), /openstack plugin defines it in version 2\.14\.26.*resolved to 3\.3\.5.*plugin:cloudify-openstack-plugin\?version=2\.14\.26/);
+});

@@ -1,6 +1,6 @@
 import { INCLUDE_CORE, type ImportRecord } from "../parse/load";
 import type { Entry, Merged } from "../parse/merge";
-import { CORE, catalogueFamilyOf } from "../types/catalogue";
+import { CORE, catalogueFamilyOf, catalogueVersionsDefining } from "../types/catalogue";
 import { readSchema } from "./schema";
 import { type Diagnostics, type SourceDoc, isMap, sub } from "./site";
 import { type Leniency, buildTemplates } from "./templates";
@@ -151,6 +151,8 @@ function buildPolicies(merged: Merged, groups: Map<string, GroupDef>, d: Diagnos
 function leniencyOf(imports: readonly ImportRecord[], docs: readonly SourceDoc[]): Leniency {
   const unresolved = imports.filter((i) => i.source === "unresolved");
   const plugins = [...new Set(docs.flatMap((doc) => (doc.catalogue && doc.catalogue.family !== CORE.title ? [`${doc.catalogue.family} ${doc.catalogue.version}`] : [])))];
+  const loaded = new Map<string, string[]>();
+  for (const doc of docs) if (doc.catalogue && doc.catalogue.family !== CORE.title) loaded.set(doc.catalogue.family, [...(loaded.get(doc.catalogue.family) ?? []), doc.catalogue.version]);
   const namespaceOf = (name: string) => /^(.+?)--/.exec(name)?.[1];
   // A file that imports nothing cannot stand alone (not even cloudify.nodes.Root is defined): it is an include, and
   // the names it uses come from the blueprint that imports it.
@@ -171,6 +173,11 @@ function leniencyOf(imports: readonly ImportRecord[], docs: readonly SourceDoc[]
     },
     gap: (name) => {
       if (fragment && !name.startsWith("cloudify.nodes.") && !name.startsWith("cloudify.relationships.")) return includeNote;
+      const elsewhere = catalogueVersionsDefining(name).filter((f) => loaded.has(f.family.title));
+      if (elsewhere.length > 0) {
+        const title = elsewhere[0]!.family.title;
+        return `the ${title} defines it in version ${elsewhere.map((f) => f.version.version).join(", ")}, but this blueprint's import of it resolved to ${loaded.get(title)!.join(", ")}, which does not (pin the version that has it, e.g. plugin:${elsewhere[0]!.family.packages[0]}?version=${elsewhere[0]!.version.version})`;
+      }
       if (unresolved.length > 0) {
         const ns = /^(.+?)--/.exec(name)?.[1];
         const likely = (ns ? unresolved.filter((i) => i.entry.startsWith(`${ns}--`)) : []).concat(unresolved);

@@ -130,14 +130,22 @@ function lookupPlugin(spec: string): CatalogueLookup {
   return hit(family, version, `plugin:${name} ${constraint.trim()}: chose ${version.version}, the newest catalogued version that satisfies it`);
 }
 
-/** The plugin family whose newest catalogued version defines a node type of this name, if any (its title). */
-export function catalogueFamilyOf(typeName: string): string | undefined {
+/** The catalogued plugin versions that define a node or relationship type of this name (any version, newest first). */
+export function catalogueVersionsDefining(typeName: string): { family: Family; version: CatalogueVersion }[] {
+  const found: { family: Family; version: CatalogueVersion }[] = [];
   for (const family of PLUGIN_FAMILIES) {
-    const newest = newestFirst(family)[0];
-    if (!newest) continue;
-    const found = hit(family, newest);
-    const defs = found && "hit" in found ? (found.hit.defs["node_types"] as Record<string, unknown> | undefined) : undefined;
-    if (defs && Object.hasOwn(defs, typeName)) return family.title;
+    for (const version of newestFirst(family)) {
+      const looked = hit(family, version);
+      const defs = looked && "hit" in looked ? looked.hit.defs : undefined;
+      const nodes = defs?.["node_types"] as Record<string, unknown> | undefined;
+      const rels = defs?.["relationships"] as Record<string, unknown> | undefined;
+      if ((nodes && Object.hasOwn(nodes, typeName)) || (rels && Object.hasOwn(rels, typeName))) found.push({ family, version });
+    }
   }
-  return undefined;
+  return found;
+}
+
+/** The plugin family some catalogued version of which defines a type of this name, if any (its title). */
+export function catalogueFamilyOf(typeName: string): string | undefined {
+  return catalogueVersionsDefining(typeName)[0]?.family.title;
 }
