@@ -128,6 +128,8 @@ test("Cloudify 5-7: capabilities, labels, get_sys, get_label, get_capability and
   assert.match(program, /tier: "gold"/);
   const lines = r.json["lines"] as { kind: string; message: string }[];
   assert.ok(lines.some((l) => l.kind === "workflow" && /workflow backup .* is not converted/.test(l.message)));
+  assert.ok(lines.some((l) => l.kind === "label" && /deployment label tier = gold, silver: .*pulumi stack tag set tier/.test(l.message)));
+  assert.ok(lines.some((l) => l.kind === "blueprint-label" && /blueprint label team = ops/.test(l.message)));
   assert.equal(node(r.json, "shared").status, "converted");
 });
 

@@ -207,6 +207,21 @@ function blueprintLines(merged: Merged, imports: readonly ImportRecord[]): Bluep
       partial: true,
     });
   }
+  for (const section of ["labels", "blueprint_labels"] as const) {
+    const labels = (merged.main.value as Record<string, unknown>)[section];
+    if (!isMap(labels)) continue;
+    for (const [key, body] of Object.entries(labels)) {
+      const site = sub({ doc: merged.main, path: [section] }, key);
+      const values = isMap(body) && "values" in body ? body["values"] : body;
+      const plain = (Array.isArray(values) ? values : [values]).every((v) => v === null || ["string", "number", "boolean"].includes(typeof v));
+      const shown = plain ? (Array.isArray(values) ? values : [values]).map((v) => String(v)).join(", ") : "(a computed value)";
+      const message =
+        section === "labels"
+          ? `deployment label ${key} = ${shown}: Pulumi programs have no labels; tag the stack instead (pulumi stack tag set ${key} VALUE)`
+          : `blueprint label ${key} = ${shown}: Pulumi projects have no labels; it is metadata only`;
+      lines.push({ kind: section === "labels" ? "label" : "blueprint-label", name: key, message, site, partial: false });
+    }
+  }
   return lines;
 }
 
