@@ -10,7 +10,7 @@ import type { ConversionStatus, NodeReport, ReportLine } from "../report";
 import { interpreterFor } from "../scripts/render";
 import { TARGETS, mappingFor } from "../types/mappings";
 import type { MapContext, ProviderRequest, Related, TargetClass, TypeMapping } from "../types/target";
-import { ReadTracker } from "./reads";
+import { ReadTracker, untracked } from "./reads";
 import { operationKind, resourcesNamedBy, unservedCtx } from "./scripts";
 import type { SourcePosition } from "../../yaml";
 
@@ -335,11 +335,27 @@ export function makePlan(
     if (v instanceof CallRef) return new CallRef(v.fn, v.args.map((a) => resolveRefs(a, owner, self)));
     if (v instanceof HelperRef) return new HelperRef(v.helper, v.args.map((a) => resolveRefs(a, owner, self)));
     if (v instanceof InputRef || v instanceof OutputRef) return v;
-    if (Array.isArray(v)) return v.map((x) => resolveRefs(x, owner, self));
-    if (v !== null && typeof v === "object") {
+    // Plain lists and mappings are walked as written (not through a mapping's read tracking: what reaches here was
+    // handed on), and kept as they are when nothing inside them is a reference to resolve.
+    const raw = untracked(v);
+    if (Array.isArray(raw)) {
+      let changed = false;
+      const items = raw.map((x) => {
+        const r = resolveRefs(x, owner, self);
+        if (r !== x) changed = true;
+        return r;
+      });
+      return changed ? items : raw;
+    }
+    if (raw !== null && typeof raw === "object") {
+      let changed = false;
       const out: { [key: string]: Value } = {};
-      for (const [k, x] of Object.entries(v)) setKey(out, k, resolveRefs(x, owner, self));
-      return out;
+      for (const [k, x] of Object.entries(raw)) {
+        const r = resolveRefs(x, owner, self);
+        if (r !== x) changed = true;
+        setKey(out, k, r);
+      }
+      return changed ? out : raw;
     }
     return v;
   };
@@ -480,14 +496,14 @@ export function makePlan(
       const plannedBefore = resources.length;
       try {
       if (mapping?.values) {
-        const ctx = mapContext(node, inst.index, props, opInputs, consulted);
+        const ctx = mapContext(node, inst.index, props, opInputs, consulted, reads);
         const values = mapping.values(ctx);
         reads.handedOn(Object.values(values));
         const resolved: Record<string, Value> = {};
         for (const [k, v] of Object.entries(values)) setKey(resolved, k, resolveRefs(v, node.name));
         state.values[inst.index] = resolved;
       } else if (mapping) {
-        const ctx = mapContext(node, inst.index, props, opInputs, consulted);
+        const ctx = mapContext(node, inst.index, props, opInputs, consulted, reads);
         const target = mapping.targetFor?.(ctx) ?? mapping.target;
         const providerRequest = mapping.provider?.(ctx);
         reads.handedOn(providerRequest?.args);
@@ -799,7 +815,7 @@ export function makePlan(
   }
 
   /** The mapping context of one node instance. */
-  function mapContext(node: NodeTemplate, index: number, props: Record<string, Value>, opInputs: (op: Operation) => Record<string, Value>, consulted: Set<string>): MapContext {
+  function mapContext(node: NodeTemplate, index: number, props: Record<string, Value>, opInputs: (op: Operation) => Record<string, Value>, consulted: Set<string>, reads?: ReadTracker): MapContext {
     const related = (found: RelationshipUse[]): Related[] => {
       for (const r of found) consulted.add(r.type.name);
       return found.map(
@@ -865,7 +881,10 @@ export function makePlan(
         engines.set(id, engine);
         return engine;
       },
-      drop: (what, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}dropped ${what}`, true),
+      drop: (what, at) => {
+        if (at) reads?.accounted(at);
+        note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}dropped ${what}`, true);
+      },
       note: (message, at) => note(node.name, `${at ? where(siteOfPath(node, at), true) : ""}${message}`),
       secret: (name) => {
         secrets.add(name);

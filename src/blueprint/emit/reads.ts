@@ -14,10 +14,21 @@ function keyOf(path: ReadPath): string {
   return path.join("\u0000");
 }
 
+/** The value behind each tracking proxy (every tracker's). */
+const targets = new WeakMap<object, object>();
+
+/**
+ * The value behind a tracked one, for a mapping that reads a value in full to check it and then hands it on (the
+ * hand-on marks it read): walking the proxy would record every key one by one.
+ */
+export function untracked<T>(value: T): T {
+  return value !== null && typeof value === "object" ? ((targets.get(value) as T | undefined) ?? value) : value;
+}
+
 /** Records the reads of a mapping over the values it was given. */
 export class ReadTracker {
-  /** Keys read, as the {@link keyOf} of their path. */
-  private readonly read = new Set<string>();
+  /** The keys read of each tracked mapping, by the {@link keyOf} of the mapping's path. */
+  private readonly readAt = new Map<string, Set<string>>();
   /** Values read in full (handed on, stringified), as the {@link keyOf} of their path. */
   private readonly whole = new Set<string>();
   private readonly proxies = new WeakMap<object, { proxy: object; key: string }>();
@@ -33,18 +44,50 @@ export class ReadTracker {
     const known = this.proxies.get(value);
     if (known && known.key === pathKey) return known.proxy as T;
     const prefix = pathKey === "" ? "" : `${pathKey}\u0000`;
+    let keys = this.readAt.get(pathKey);
+    if (!keys) {
+      keys = new Set();
+      this.readAt.set(pathKey, keys);
+    }
+    const readKeys = keys;
+    /** The path keys of the values below this one, made once per key. */
+    const below = new Map<string, string>();
     const proxy = new Proxy(value, {
       get: (target, key, receiver) => {
         const v = Reflect.get(target, key, receiver);
         if (typeof key !== "string" || !Object.hasOwn(target, key)) return v;
-        const at = prefix + key;
-        this.read.add(at);
-        return v === null || typeof v !== "object" ? v : this.trackKey(v, at);
+        readKeys.add(key);
+        if (v === null || typeof v !== "object") return v;
+        let at = below.get(key);
+        if (at === undefined) {
+          at = prefix + key;
+          below.set(key, at);
+        }
+        return this.trackKey(v, at);
       },
     });
     this.proxies.set(value, { proxy, key: pathKey });
     this.ofProxy.set(proxy, pathKey);
+    targets.set(proxy, value);
     return proxy as T;
+  }
+
+  /** Marks the value at `path` as accounted for in full (the mapping reported it dropped, with why). */
+  public accounted(path: ReadPath): void {
+    if (path.length === 0) return;
+    this.whole.add(keyOf(path));
+    const parent = keyOf(path.slice(0, -1));
+    let keys = this.readAt.get(parent);
+    if (!keys) {
+      keys = new Set();
+      this.readAt.set(parent, keys);
+    }
+    keys.add(String(path[path.length - 1]));
+  }
+
+  /** True when the key `key` of the mapping at `pathKey` was read. */
+  private readKey(pathKey: string, key: string): boolean {
+    return this.readAt.get(pathKey)?.has(key) ?? false;
   }
 
   /** Marks every tracked value found in `result` (what the mapping returned) as read in full. */
@@ -84,9 +127,10 @@ export class ReadTracker {
         for (let i = 0; i < v.length; i++) todo.push({ v: v[i], path: [...path, i] });
         continue;
       }
+      const here = keyOf(path);
       for (const [k, x] of Object.entries(v)) {
         const at = [...path, k];
-        if (!this.read.has(keyOf(at))) out.push(at);
+        if (!this.readKey(here, k)) out.push(at);
         else todo.push({ v: x, path: at });
       }
     }
@@ -96,6 +140,6 @@ export class ReadTracker {
   /** True when the key at `path` was read (or a value above it was read in full). */
   public wasRead(path: ReadPath): boolean {
     for (let i = path.length; i >= 1; i--) if (this.whole.has(keyOf(path.slice(0, i)))) return true;
-    return this.read.has(keyOf(path));
+    return path.length > 0 && this.readKey(keyOf(path.slice(0, -1)), String(path[path.length - 1]));
   }
 }

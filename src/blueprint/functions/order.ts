@@ -55,20 +55,45 @@ export interface FoundCall {
   path: (string | number)[];
 }
 
+/** A step of the walk in {@link findCalls}: the value, and the key that led to it from its parent's step. */
+interface Step {
+  v: unknown;
+  key: string | number;
+  up: Step | undefined;
+}
+
+/** The keys from the root to a step (built only for the steps where a call is found). */
+function pathOf(step: Step | undefined): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let s = step; s?.up !== undefined; s = s.up) out.push(s.key);
+  return out.reverse();
+}
+
 /** Every call of the named functions in a written value (iterative; stops at the nesting the loader allows). */
 export function findCalls(value: unknown, names: ReadonlySet<string>): FoundCall[] {
   const out: FoundCall[] = [];
-  const todo: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  if (value === null || typeof value !== "object") return out;
+  const todo: Step[] = [{ v: value, key: "", up: undefined }];
   while (todo.length > 0) {
-    const { v, path } = todo.pop()!;
-    if (v === null || typeof v !== "object") continue;
+    const step = todo.pop()!;
+    const v = step.v;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) todo.push({ v: v[i], path: [...path, i] });
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x !== null && typeof x === "object") todo.push({ v: x, key: i, up: step });
+      }
       continue;
     }
-    const keys = Object.keys(v);
-    if (keys.length === 1 && names.has(keys[0]!)) out.push({ fn: keys[0]!, arg: (v as Record<string, unknown>)[keys[0]!], path: [...path, keys[0]!] });
-    for (const k of keys) todo.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+    const keys = Object.keys(v as object);
+    if (keys.length === 1 && names.has(keys[0]!)) {
+      const path = pathOf(step);
+      path.push(keys[0]!);
+      out.push({ fn: keys[0]!, arg: (v as Record<string, unknown>)[keys[0]!], path });
+    }
+    for (const k of keys) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && typeof x === "object") todo.push({ v: x, key: k, up: step });
+    }
   }
   return out;
 }

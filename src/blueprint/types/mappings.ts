@@ -1,4 +1,5 @@
 import { CallRef, type Value, concrete, setKey } from "../functions/values";
+import { untracked } from "../emit/reads";
 import { mapDockerPyParams } from "../../docker/params";
 import { parseYaml } from "../../yaml";
 import { type Site, sub } from "../model/site";
@@ -29,10 +30,16 @@ type DockerOp = "create" | "start" | "stop" | "delete";
  * reason, so the generated program deploys and the report says what did not carry over. Params holding values known
  * only at deployment are passed as written (DockerContainer checks them when it runs).
  */
-function checkedParams(ctx: MapContext, given: Partial<Record<DockerOp, Value | undefined>>): Partial<Record<DockerOp, Value | undefined>> {
+function checkedParams(
+  ctx: MapContext,
+  given: Partial<Record<DockerOp, Value | undefined>>,
+  /** Where each operation's params are written (for the report's positions). */
+  at: (op: DockerOp) => readonly (string | number)[] = (op) => ["interfaces", `cloudify.interfaces.lifecycle.${op}`, "params"],
+): Partial<Record<DockerOp, Value | undefined>> {
   const plain: Partial<Record<DockerOp, Record<string, unknown>>> = {};
   for (const [op, v] of Object.entries(given) as [DockerOp, Value | undefined][]) {
-    const c = v === undefined ? undefined : concrete(v);
+    // Read untracked: every param either reaches the program (handed on) or is dropped here with a report line.
+    const c = v === undefined ? undefined : concrete(untracked(v));
     if (c !== null && typeof c === "object" && !Array.isArray(c)) plain[op] = c as Record<string, unknown>;
   }
   const refused = new Map<string, string>();
@@ -50,7 +57,7 @@ function checkedParams(ctx: MapContext, given: Partial<Record<DockerOp, Value | 
     if (params === null || params === undefined || typeof params !== "object" || Array.isArray(params)) continue;
     const { [param]: _dropped, ...rest } = params as Obj;
     out[op] = rest;
-    ctx.drop(`${key} (${message})`);
+    ctx.drop(`${key} (${message})`, [...at(op), param]);
   }
   return out;
 }
@@ -107,7 +114,7 @@ function dockerContainer2(ctx: MapContext): Value {
     repository = tag.slice(0, tag.lastIndexOf(":"));
     version = tag.slice(tag.lastIndexOf(":") + 1);
   }
-  const params = checkedParams(ctx, { create: args });
+  const params = checkedParams(ctx, { create: args }, () => ["resource_config", "container_args"]);
   return clean({ name: first(args["name"], ctx.node.name), image: clean({ repository, tag: version }), create: { params: params.create ?? {} } });
 }
 
