@@ -50,20 +50,20 @@ export class ReadTracker {
       this.readAt.set(pathKey, keys);
     }
     const readKeys = keys;
-    /** The path keys of the values below this one, made once per key. */
-    const below = new Map<string, string>();
+    /** The tracked values below this one, by key (a key's value is tracked once). */
+    const below = new Map<string, { value: object; proxy: object }>();
     const proxy = new Proxy(value, {
-      get: (target, key, receiver) => {
-        const v = Reflect.get(target, key, receiver);
-        if (typeof key !== "string" || !Object.hasOwn(target, key)) return v;
+      get: (target, key) => {
+        const v: unknown = (target as Record<string | symbol, unknown>)[key];
+        // Methods (of lists, of Object) are not values of the blueprint; an absent __proto__ is the prototype.
+        if (typeof key !== "string" || typeof v === "function" || (key === "__proto__" && !Object.hasOwn(target, key))) return v;
         readKeys.add(key);
         if (v === null || typeof v !== "object") return v;
-        let at = below.get(key);
-        if (at === undefined) {
-          at = prefix + key;
-          below.set(key, at);
-        }
-        return this.trackKey(v, at);
+        const known = below.get(key);
+        if (known && known.value === v) return known.proxy;
+        const child = this.trackKey(v, prefix + key);
+        if (child !== v) below.set(key, { value: v, proxy: child as object });
+        return child;
       },
     });
     this.proxies.set(value, { proxy, key: pathKey });
@@ -118,28 +118,43 @@ export class ReadTracker {
    */
   public unread(value: unknown, root: ReadPath): ReadPath[] {
     const out: ReadPath[] = [];
-    const todo: { v: unknown; path: ReadPath }[] = [{ v: value, path: root }];
+    if (value === null || typeof value !== "object") return out;
+    const todo: { v: unknown; path: ReadPath; key: string }[] = [{ v: value, path: root, key: keyOf(root) }];
     while (todo.length > 0) {
-      const { v, path } = todo.pop()!;
-      if (this.whole.has(keyOf(path))) continue;
+      const { v, path, key } = todo.pop()!;
+      if (this.whole.has(key)) continue;
       if (v === null || typeof v !== "object" || isDeferred(v)) continue;
+      const prefix = key === "" ? "" : `${key}\u0000`;
       if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) todo.push({ v: v[i], path: [...path, i] });
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (x !== null && typeof x === "object") todo.push({ v: x, path: [...path, i], key: prefix + i });
+        }
         continue;
       }
-      const here = keyOf(path);
-      for (const [k, x] of Object.entries(v)) {
-        const at = [...path, k];
-        if (!this.readKey(here, k)) out.push(at);
-        else todo.push({ v: x, path: at });
+      const keys = this.readAt.get(key);
+      for (const k of Object.keys(v)) {
+        if (!keys?.has(k)) out.push([...path, k]);
+        else {
+          const x = (v as Record<string, unknown>)[k];
+          if (x !== null && typeof x === "object") todo.push({ v: x, path: [...path, k], key: prefix + k });
+        }
       }
     }
-    return out.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    if (out.length < 2) return out;
+    return out.map((p) => ({ p, s: JSON.stringify(p) })).sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0)).map((x) => x.p);
   }
 
   /** True when the key at `path` was read (or a value above it was read in full). */
   public wasRead(path: ReadPath): boolean {
-    for (let i = path.length; i >= 1; i--) if (this.whole.has(keyOf(path.slice(0, i)))) return true;
-    return path.length > 0 && this.readKey(keyOf(path.slice(0, -1)), String(path[path.length - 1]));
+    if (path.length === 0) return false;
+    let key = "";
+    for (let i = 0; i < path.length; i++) {
+      const parent = key;
+      key = i === 0 ? String(path[0]) : `${key}\u0000${path[i]}`;
+      if (this.whole.has(key)) return true;
+      if (i === path.length - 1) return this.readKey(parent, String(path[i]));
+    }
+    return false;
   }
 }

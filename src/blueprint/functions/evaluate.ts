@@ -113,46 +113,46 @@ export class Evaluator {
     for (const name of inputOrder.order) this.input(name, inputs.get(name)!.site);
     this.inputsInOrder = inputOrder.order;
 
+    // Every node property, numbered; a property's dependencies are the numbers of the properties it refers to.
     const nodes = this.model.nodes;
-    const key = (node: string, prop: string): string => `${node}\u0000${prop}`;
-    const split = (k: string): [NodeTemplate, string] | undefined => {
-      const i = k.indexOf("\u0000");
-      const node = nodes.get(k.slice(0, i));
-      const prop = k.slice(i + 1);
-      return node?.properties.has(prop) ? [node, prop] : undefined;
-    };
-    const keys: string[] = [];
-    for (const node of nodes.values()) for (const prop of node.properties.keys()) keys.push(key(node.name, prop));
+    const entries: { node: NodeTemplate; prop: string; written: Written }[] = [];
+    const numberOf = new Map<NodeTemplate, Map<string, number>>();
+    for (const node of nodes.values()) {
+      const byProp = new Map<string, number>();
+      numberOf.set(node, byProp);
+      for (const [prop, written] of node.properties) {
+        byProp.set(prop, entries.length);
+        entries.push({ node, prop, written });
+      }
+    }
+    const label = (k: number): string => `${entries[k]!.node.name}.${entries[k]!.prop}`;
     const callAt = new Map<string, Site>();
-    const propDeps = (k: string): string[] => {
-      const at = split(k);
-      if (!at) return [];
-      const [node, prop] = at;
-      const out: string[] = [];
-      for (const c of findCalls(node.properties.get(prop)!.value, PROPERTY_REFS)) {
+    const propDeps = (k: number): number[] => {
+      const { node, prop, written } = entries[k]!;
+      const out: number[] = [];
+      for (const c of findCalls(written.value, PROPERTY_REFS)) {
         if (!Array.isArray(c.arg) || c.arg.length < 2) continue;
         const [ref, name] = c.arg;
         const target = ref === "SELF" ? node : typeof ref === "string" ? nodes.get(ref) : undefined;
-        if (!target || typeof name !== "string" || !target.properties.has(name)) continue;
+        if (!target || typeof name !== "string") continue;
+        const dep = numberOf.get(target)?.get(name);
+        if (dep === undefined) continue;
         // A reference into a part of the property itself is resolved from that part when it is evaluated.
-        if (target === node && name === prop) {
-          if (c.arg.length > 2) continue;
-        }
-        const dep = key(target.name, name);
-        if (!callAt.has(`${k} ${dep}`)) callAt.set(`${k} ${dep}`, c.path.reduce<Site>((at, p) => sub(at, p), node.properties.get(prop)!.site));
+        if (target === node && name === prop && c.arg.length > 2) continue;
+        if (!callAt.has(`${k} ${dep}`)) callAt.set(`${k} ${dep}`, c.path.reduce<Site>((at, p) => sub(at, p), written.site));
         out.push(dep);
       }
       return out;
     };
-    const propOrder = evaluationOrder(keys, propDeps, (k) => split(k) !== undefined);
+    const propOrder = evaluationOrder(entries.keys(), propDeps, (k) => k < entries.length);
     for (const cycle of propOrder.cycles) {
-      const [node, prop] = split(cycle[0]!)!;
-      this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? node.properties.get(prop)!.site, cycle.map((k) => k.replace("\u0000", ".")));
-      for (const k of cycle.map((c) => c.replace("\u0000", "."))) if (!this.propertyCache.has(k)) this.propertyCache.set(k, null);
+      const first = entries[cycle[0]!]!;
+      this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? first.written.site, cycle.map(label));
+      for (const k of cycle.map(label)) if (!this.propertyCache.has(k)) this.propertyCache.set(k, null);
     }
     for (const k of propOrder.order) {
-      const [node, prop] = split(k)!;
-      this.propertyValue(node, prop, node.properties.get(prop)!.site);
+      const { node, prop, written } = entries[k]!;
+      this.propertyValue(node, prop, written.site);
     }
   }
 
