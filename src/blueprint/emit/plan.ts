@@ -998,6 +998,7 @@ function obj(v: Value): { [k: string]: Value } {
 /** The inputs that reach a credential (an argument whose key names one) in any planned resource. */
 function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
   const out = new Set<string>();
+  const secretKeys = new Map<string, boolean>();
   const todo: { v: Value; secret: boolean }[] = args.map((v) => ({ v, secret: false }));
   while (todo.length > 0) {
     const { v, secret } = todo.pop()!;
@@ -1014,7 +1015,16 @@ function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
       for (const x of v) todo.push({ v: x, secret });
       continue;
     }
-    for (const [k, x] of Object.entries(v)) todo.push({ v: x, secret: secret || SECRET_KEY.test(k) });
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, Value>)[k]!;
+      if (x === null || typeof x !== "object") continue;
+      let isSecret = secretKeys.get(k);
+      if (isSecret === undefined) {
+        isSecret = SECRET_KEY.test(k);
+        secretKeys.set(k, isSecret);
+      }
+      todo.push({ v: x, secret: secret || isSecret });
+    }
   }
   return out;
 }

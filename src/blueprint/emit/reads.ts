@@ -14,15 +14,21 @@ function keyOf(path: ReadPath): string {
   return path.join("\u0000");
 }
 
-/** The value behind each tracking proxy (every tracker's). */
-const targets = new WeakMap<object, object>();
+/** What a tracking proxy answers for these keys: the value behind it, and its path key. */
+const TARGET = Symbol("berth.tracked.target");
+const PATH = Symbol("berth.tracked.path");
 
 /**
  * The value behind a tracked one, for a mapping that reads a value in full to check it and then hands it on (the
  * hand-on marks it read): walking the proxy would record every key one by one.
  */
 export function untracked<T>(value: T): T {
-  return value !== null && typeof value === "object" ? ((targets.get(value) as T | undefined) ?? value) : value;
+  return value !== null && typeof value === "object" ? (((value as Record<symbol, unknown>)[TARGET] as T | undefined) ?? value) : value;
+}
+
+/** The path key of a tracking proxy, or undefined for any other value. */
+function pathOfProxy(value: object): string | undefined {
+  return (value as Record<symbol, unknown>)[PATH] as string | undefined;
 }
 
 /** Records the reads of a mapping over the values it was given. */
@@ -31,8 +37,8 @@ export class ReadTracker {
   private readonly readAt = new Map<string, Set<string>>();
   /** Values read in full (handed on, stringified), as the {@link keyOf} of their path. */
   private readonly whole = new Set<string>();
-  private readonly proxies = new WeakMap<object, { proxy: object; key: string }>();
-  private readonly ofProxy = new WeakMap<object, string>();
+  /** The proxy of each tracked value, with the path it was tracked at (a tracker lives for one node instance). */
+  private readonly proxies = new Map<object, { proxy: object; key: string }>();
 
   /** The value wrapped for reading at `path` (plain values and deferred references are returned as they are). */
   public track<T>(value: T, path: ReadPath): T {
@@ -43,32 +49,37 @@ export class ReadTracker {
     if (value === null || typeof value !== "object" || isDeferred(value)) return value;
     const known = this.proxies.get(value);
     if (known && known.key === pathKey) return known.proxy as T;
-    const prefix = pathKey === "" ? "" : `${pathKey}\u0000`;
-    let keys = this.readAt.get(pathKey);
-    if (!keys) {
-      keys = new Set();
-      this.readAt.set(pathKey, keys);
-    }
-    const readKeys = keys;
+    const readAt = this.readAt;
+    let readKeys: Set<string> | undefined;
     /** The tracked values below this one, by key (a key's value is tracked once). */
-    const below = new Map<string, { value: object; proxy: object }>();
+    let below: Map<string, { value: object; proxy: object }> | undefined;
     const proxy = new Proxy(value, {
       get: (target, key) => {
+        if (key === TARGET) return target;
+        if (key === PATH) return pathKey;
         const v: unknown = (target as Record<string | symbol, unknown>)[key];
         // Methods (of lists, of Object) are not values of the blueprint; an absent __proto__ is the prototype.
         if (typeof key !== "string" || typeof v === "function" || (key === "__proto__" && !Object.hasOwn(target, key))) return v;
+        if (!readKeys) {
+          readKeys = readAt.get(pathKey);
+          if (!readKeys) {
+            readKeys = new Set();
+            readAt.set(pathKey, readKeys);
+          }
+        }
         readKeys.add(key);
         if (v === null || typeof v !== "object") return v;
-        const known = below.get(key);
-        if (known && known.value === v) return known.proxy;
-        const child = this.trackKey(v, prefix + key);
-        if (child !== v) below.set(key, { value: v, proxy: child as object });
+        const seen = below?.get(key);
+        if (seen && seen.value === v) return seen.proxy;
+        const child = this.trackKey(v, pathKey === "" ? key : `${pathKey}\u0000${key}`);
+        if (child !== v) {
+          below ??= new Map();
+          below.set(key, { value: v, proxy: child as object });
+        }
         return child;
       },
     });
     this.proxies.set(value, { proxy, key: pathKey });
-    this.ofProxy.set(proxy, pathKey);
-    targets.set(proxy, value);
     return proxy as T;
   }
 
@@ -98,7 +109,7 @@ export class ReadTracker {
       const v = todo.pop();
       if (v === null || typeof v !== "object" || seen.has(v)) continue;
       seen.add(v);
-      const path = this.ofProxy.get(v);
+      const path = pathOfProxy(v);
       if (path !== undefined) {
         this.whole.add(path);
         continue;

@@ -21,16 +21,25 @@ export type OperationKind =
 
 /** Classifies an operation by its implementation (`scriptPath` is the evaluated `script_path` input, if any). */
 export function operationKind(op: Operation | undefined, scriptPath: () => unknown): OperationKind {
-  if (!op || op.implementation === "") return { kind: "none" };
+  if (!op || op.implementation === "") return NONE;
   const impl = op.implementation;
   if (SCRIPT_TASKS.has(impl)) {
     const p = scriptPath();
     return { kind: "script", path: typeof p === "string" ? p : undefined, fabric: impl.startsWith("fabric.") };
   }
-  if (COMMAND_TASKS.has(impl)) return { kind: "commands", fabric: true };
-  if (SCRIPT_PATH.test(impl)) return { kind: "script", path: impl, fabric: false };
-  return { kind: "plugin", plugin: impl.split(".")[0] ?? impl };
+  // Anything else depends on the implementation alone (and many nodes share a type's operations).
+  let kind = byImplementation.get(impl);
+  if (!kind) {
+    if (COMMAND_TASKS.has(impl)) kind = { kind: "commands", fabric: true };
+    else if (SCRIPT_PATH.test(impl)) kind = { kind: "script", path: impl, fabric: false };
+    else kind = { kind: "plugin", plugin: impl.split(".")[0] ?? impl };
+    if (byImplementation.size < 10_000) byImplementation.set(impl, Object.freeze(kind));
+  }
+  return kind;
 }
+
+const NONE: OperationKind = Object.freeze({ kind: "none" });
+const byImplementation = new Map<string, OperationKind>();
 
 /** The blueprint files a script names literally in `ctx download-resource ...` or `ctx.download_resource(...)` calls. */
 export function resourcesNamedBy(script: string): { literal: string[]; computed: boolean } {

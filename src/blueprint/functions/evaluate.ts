@@ -76,7 +76,6 @@ export class Evaluator {
   private inputsInOrder: string[] = [];
   /** Inputs an include uses without declaring them (the program requires them as config). */
   public readonly implicit = new Set<string>();
-  private readonly propertyCache = new Map<string, Value>();
   /** The same values by node, then property (what the plan reads for each node's first instance). */
   private readonly preparedByNode = new Map<string, Map<string, Value>>();
   private readonly cycles = new Set<string>();
@@ -148,7 +147,15 @@ export class Evaluator {
     for (const cycle of propOrder.cycles) {
       const first = entries[cycle[0]!]!;
       this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? first.written.site, cycle.map(label));
-      for (const k of cycle.map(label)) if (!this.propertyCache.has(k)) this.propertyCache.set(k, null);
+      for (const k of cycle) {
+        const { node, prop } = entries[k]!;
+        let byProp = this.preparedByNode.get(node.name);
+        if (!byProp) {
+          byProp = new Map();
+          this.preparedByNode.set(node.name, byProp);
+        }
+        if (!byProp.has(prop)) byProp.set(prop, null);
+      }
     }
     for (const k of propOrder.order) {
       const { node, prop, written } = entries[k]!;
@@ -426,17 +433,22 @@ export class Evaluator {
 
   /** A node property evaluated in its node's scope, once. */
   private propertyValue(node: NodeTemplate, prop: string, site: Site): Value {
-    const key = `${node.name}.${prop}`;
-    const cached = this.propertyCache.get(key);
-    if (cached !== undefined) return cached;
-    this.enter(key);
-    const v = this.nested(site, "get_property", () => this.evaluate(node.properties.get(prop)!, { self: node.name }));
-    this.leave(key);
-    this.propertyCache.set(key, v);
     let byProp = this.preparedByNode.get(node.name);
     if (!byProp) {
       byProp = new Map();
       this.preparedByNode.set(node.name, byProp);
+    }
+    const cached = byProp.get(prop);
+    if (cached !== undefined) return cached;
+    const written = node.properties.get(prop)!;
+    let v: Value;
+    const raw = written.value;
+    if (raw === null || raw === undefined || typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") v = raw ?? null;
+    else {
+      const key = `${node.name}.${prop}`;
+      this.enter(key);
+      v = this.nested(site, "get_property", () => this.evaluate(written, { self: node.name }));
+      this.leave(key);
     }
     byProp.set(prop, v);
     return v;

@@ -20,8 +20,14 @@ export function evaluationOrder<K>(keys: Iterable<K>, deps: (key: K) => readonly
   const cycles: K[][] = [];
   for (const start of keys) {
     if (state.has(start)) continue;
+    const first = deps(start).filter(known);
+    if (first.length === 0) {
+      state.set(start, 2);
+      order.push(start);
+      continue;
+    }
     const path: K[] = [start];
-    const pending: K[][] = [deps(start).filter(known)];
+    const pending: K[][] = [first];
     state.set(start, 1);
     while (path.length > 0) {
       const todo = pending[pending.length - 1]!;
@@ -71,8 +77,11 @@ function pathOf(step: Step | undefined): (string | number)[] {
 
 /** Every call of the named functions in a written value (iterative; stops at the nesting the loader allows). */
 export function findCalls(value: unknown, names: ReadonlySet<string>): FoundCall[] {
+  return value === null || typeof value !== "object" ? [] : walkCalls(value, names);
+}
+
+function walkCalls(value: object, names: ReadonlySet<string>): FoundCall[] {
   const out: FoundCall[] = [];
-  if (value === null || typeof value !== "object") return out;
   const todo: Step[] = [{ v: value, key: "", up: undefined }];
   while (todo.length > 0) {
     const step = todo.pop()!;
