@@ -29,10 +29,10 @@ export interface CompileResult {
  * the functions and map the types. Pure (no Pulumi), never throws for bad input: problems come back all at once.
  */
 export function compileBlueprint(file: string, options: CompileOptions = {}): CompileResult {
-  const { docs, diagnostics, reader, imports } = loadFiles(file, options);
+  const { docs, diagnostics, reader, imports, notes } = loadFiles(file, options);
   const merged = mergeFiles(docs, diagnostics);
   if (!merged) return { diagnostics: sortDiagnostics(diagnostics.list) };
-  const model = buildModel(merged, docs, diagnostics, imports);
+  const model = buildModel(merged, docs, diagnostics, imports, notes);
   const inputs = options.inputs ?? {};
   checkInputs(model, inputs, diagnostics);
   if (!diagnostics.empty) return { diagnostics: sortDiagnostics(diagnostics.list), model };

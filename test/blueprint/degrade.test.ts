@@ -152,3 +152,28 @@ test("an include (it imports no core types) reads against the built-in types; un
   assert.ok(lines.some((l) => /input agent_user is used but not declared/.test(l.message)));
   assert.match(r.read("index.ts"), /const inputAgent_user = blueprintRequire\("agent_user", "string", false\);/);
 });
+
+test("a key written twice (an empty inputs: before the real one) is read as Cloudify reads it: the last wins, reported", async () => {
+  const r = await imported({
+    "blueprint.yaml": `${V7}inputs:\ninputs:\n  port: { default: 8080 }\nnode_templates:\n  a: { type: cloudify.nodes.Root }\noutputs:\n  p: { value: { get_input: port } }\n`,
+  });
+  assert.equal(r.code, 0, r.err);
+  const lines = r.json["lines"] as { kind: string; message: string; at: { line: number } }[];
+  const dup = lines.find((l) => l.kind === "yaml")!;
+  assert.match(dup.message, /key "inputs" is written twice in this mapping \(first at line \d+, col 1\); the last one is used/);
+  assert.match(r.read("index.ts"), /blueprintInput\("port", 8080/);
+});
+
+test("a property typed by a data type whose fields all have defaults needs no value (Cloudify merges the defaults)", async () => {
+  const r = await imported({
+    "blueprint.yaml": `${V7}data_types:\n  my.auth:\n    properties:\n      user: { default: admin }\n      port: { type: integer, default: 22 }\n  my.strict:\n    properties:\n      host: { type: string }\nnode_types:\n  my.T:\n    derived_from: cloudify.nodes.Root\n    properties:\n      auth: { type: my.auth }\n  my.U:\n    derived_from: cloudify.nodes.Root\n    properties:\n      conn: { type: my.strict }\nnode_templates:\n  a: { type: my.T }\noutputs:\n  u: { value: { get_property: [a, auth, user] } }\n`,
+  });
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.read("index.ts"), /u: "admin"/);
+  // A data type with a field that must be given still makes the property required.
+  const strict = await imported({
+    "blueprint.yaml": `${V7}data_types:\n  my.strict:\n    properties:\n      host: { type: string }\nnode_types:\n  my.U:\n    derived_from: cloudify.nodes.Root\n    properties:\n      conn: { type: my.strict }\nnode_templates:\n  b: { type: my.U }\n`,
+  });
+  assert.equal(strict.code, 2);
+  assert.match(strict.err, /must set property "conn"/);
+});

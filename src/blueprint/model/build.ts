@@ -2,7 +2,7 @@ import { INCLUDE_CORE, type ImportRecord } from "../parse/load";
 import type { Entry, Merged } from "../parse/merge";
 import { CORE, catalogueFamilyOf, catalogueVersionsDefining } from "../types/catalogue";
 import { readSchema } from "./schema";
-import { type Diagnostics, type SourceDoc, isMap, sub } from "./site";
+import { type Diagnostics, type Site, type SourceDoc, isMap, sub } from "./site";
 import { type Leniency, buildTemplates } from "./templates";
 import { TypeRegistry } from "./type-defs";
 import { MANAGER_INPUT_TYPES } from "./value-types";
@@ -226,13 +226,13 @@ function blueprintLines(merged: Merged, imports: readonly ImportRecord[]): Bluep
 }
 
 /** Builds the checked model from the merged files, recording every problem. */
-export function buildModel(merged: Merged, docs: BlueprintModel["docs"], d: Diagnostics, imports: readonly ImportRecord[] = []): BlueprintModel {
+export function buildModel(merged: Merged, docs: BlueprintModel["docs"], d: Diagnostics, imports: readonly ImportRecord[] = [], fileNotes: readonly { site: Site; message: string }[] = []): BlueprintModel {
   const lenient = leniencyOf(imports, docs);
   const registry = new TypeRegistry(merged, d, (parent) => lenient.gap(parent) !== undefined);
   const inputs = buildInputs(merged, d);
   const nodes = buildTemplates(merged, registry, d, lenient);
   checkCycles(nodes, d);
-  const lines = blueprintLines(merged, imports);
+  const lines = [...fileNotes.map((n): BlueprintLine => ({ kind: "yaml", name: String(n.site.path[n.site.path.length - 1] ?? ""), message: n.message, site: n.site, partial: false })), ...blueprintLines(merged, imports)];
   const groups = buildGroups(merged, nodes, d, lenient, lines);
   return {
     mainFile: merged.main.file,

@@ -9,7 +9,7 @@ import { readInterfaces } from "./schema";
 import { type Diagnostics, type Site, isMap, positionOf, sub } from "./site";
 import type { TypeRegistry } from "./type-defs";
 import type { NodeNote, NodeTemplate, NodeType, Operation, RelationshipType, RelationshipUse, Written } from "./types";
-import { misfit } from "./value-types";
+import { dataTypeDefault, misfit } from "./value-types";
 
 const TEMPLATE_KEYS = new Set(["type", "properties", "interfaces", "relationships", "instances", "capabilities", "description"]);
 const RELATIONSHIP_KEYS = new Set(["type", "target", "properties", "source_interfaces", "target_interfaces"]);
@@ -120,6 +120,7 @@ export function buildTemplates(merged: Merged, registry: TypeRegistry, d: Diagno
     for (const [k, spec] of type.properties) {
       if (properties.has(k)) continue;
       if (spec.default) properties.set(k, spec.default);
+      else if (spec.required && dataTypeDefault(spec.type, dataTypes)) properties.set(k, { value: dataTypeDefault(spec.type, dataTypes), site: spec.site });
       else if (spec.required && checked) {
         if (strict) d.at(entry.site, `node template ${name} must set property "${k}" (required by ${type.name}, no default)`, true);
         else note(entry.site, `property ${k} is required by ${type.name} (Berth's catalogue) and not set`, true, true);

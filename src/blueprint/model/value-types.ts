@@ -83,3 +83,45 @@ function describe(v: unknown): string {
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/**
+ * The value a property typed by a data type takes when it is not set and has no default of its own: the data type's
+ * field defaults, when every field has one or is not required (Cloudify merges nested defaults, so such a property
+ * needs no value). Undefined when `type` is not a data type or some field must be given.
+ */
+export function dataTypeDefault(type: string | undefined, dataTypes: ReadonlyMap<string, Entry>, within: ReadonlySet<string> = new Set()): Record<string, unknown> | undefined {
+  // A data type nested in itself (directly or not), or nested deeper than any real one, needs a value written.
+  if (type === undefined || within.has(type) || within.size >= 32) return undefined;
+  const chain: Entry[] = [];
+  const seen = new Set<string>();
+  for (let cur = dataTypes.get(type); cur && !seen.has(cur.name); ) {
+    seen.add(cur.name);
+    chain.push(cur);
+    const body: Record<string, unknown> = isMap(cur.value) ? cur.value : {};
+    cur = typeof body["derived_from"] === "string" ? dataTypes.get(body["derived_from"]) : undefined;
+  }
+  if (chain.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  const decided = new Set<string>();
+  // The derived type's fields first: they override their parent's.
+  for (const dt of chain) {
+    const body: Record<string, unknown> = isMap(dt.value) ? dt.value : {};
+    const props = isMap(body["properties"]) ? body["properties"] : {};
+    for (const [k, spec] of Object.entries(props)) {
+      if (decided.has(k)) continue;
+      decided.add(k);
+      const field: Record<string, unknown> = isMap(spec) ? spec : {};
+      if (Object.hasOwn(field, "default")) setOwn(out, k, field["default"]);
+      else if (field["required"] !== false) {
+        const nested = dataTypeDefault(typeof field["type"] === "string" ? field["type"] : undefined, dataTypes, new Set([...within, type]));
+        if (!nested) return undefined;
+        setOwn(out, k, nested);
+      }
+    }
+  }
+  return out;
+}
+
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -50,6 +50,8 @@ export interface LoadedFiles {
   reader: BlueprintReader;
   /** Every import and how it was resolved. */
   imports: ImportRecord[];
+  /** What the files do that Cloudify accepts but the report should say (keys written twice). */
+  notes: { site: Site; message: string }[];
 }
 
 /** The import record of the core types Berth adds for an include (a file that does not import them). */
@@ -82,6 +84,7 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
   const diagnostics = new Diagnostics();
   const docs: SourceDoc[] = [];
   const imports: ImportRecord[] = [];
+  const notes: LoadedFiles["notes"] = [];
   const seen = new Set<string>();
   const families = new Map<string, { version: string; entry: string }>();
 
@@ -89,10 +92,14 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
     const key = `${extra.namespace ?? ""}\0${r.real}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const parsed = parseYaml(r.text, r.display, options.aliasBudget === undefined ? {} : { aliasBudget: options.aliasBudget });
+    const parsed = parseYaml(r.text, r.display, { duplicateKeys: "last", ...(options.aliasBudget === undefined ? {} : { aliasBudget: options.aliasBudget }) });
     diagnostics.addAll(parsed.problems);
     if (parsed.problems.length > 0) return;
     const doc: SourceDoc = { file: r.display, value: parsed.value ?? {}, parsed, dir: path.dirname(r.display), ...extra };
+    // PyYAML, and so Cloudify, keeps the last of two equal keys; so does Berth, and says so.
+    for (const dup of parsed.duplicates) {
+      notes.push({ site: { doc, path: dup.path }, message: `key ${JSON.stringify(String(dup.path[dup.path.length - 1]))} is written twice in this mapping (first at line ${dup.first.line}, col ${dup.first.col}); the last one is used, as Cloudify reads it` });
+    }
     // Nesting is bounded by js-yaml itself (100 levels, a positioned syntax error), so every later walk is bounded.
     if (!isMap(doc.value)) {
       diagnostics.at({ doc, path: [] }, "a blueprint file must be a YAML mapping (tosca_definitions_version, imports, node_templates, ...)");
@@ -219,7 +226,7 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
       addCatalogue(INCLUDE_CORE, { doc: first, path: ["imports"] }, { ...found.hit, note: INCLUDE_NOTE }, undefined);
     }
   }
-  return { docs, diagnostics, reader, imports };
+  return { docs, diagnostics, reader, imports, notes };
 }
 
 /** The version folders under a catalogue folder's plugin folder, newest first. */
