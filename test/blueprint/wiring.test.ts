@@ -217,3 +217,27 @@ node_templates:
   assert.match(text, /nginx:1\.27/);
   assert.doesNotMatch(text, /nginx:1\.9/);
 });
+
+test("a swarm Microservice with a compose_file is a SwarmStack of that file, not an empty SwarmService", async () => {
+  rec.reset();
+  await blueprint(
+    "sw",
+    `tosca_definitions_version: cloudify_dsl_1_3
+imports:
+  - http://www.getcloudify.org/spec/cloudify/4.0/types.yaml
+  - https://raw.githubusercontent.com/cloudify-cosmo/cloudify-swarm-plugin/1.0/plugin.yaml
+node_templates:
+  web:
+    type: cloudify.swarm.Microservice
+    properties: { name: shop, compose_file: compose.yaml }
+`,
+    { "compose.yaml": "services:\n  web:\n    image: nginx:1.27\n" },
+  );
+  assert.equal(rec.ofType("berth:index:SwarmService").length, 0);
+  const stack = rec.ofType("berth:index:SwarmStack")[0]!;
+  const services = rec.ofType("docker:index/service:Service");
+  assert.equal(services.length, 1, "one docker service per Compose service");
+  assert.match(JSON.stringify(services[0]!.inputs), /nginx:1\.27/);
+  assert.match(JSON.stringify(services[0]!.inputs), /shop_web/);
+  assert.ok(stack);
+});

@@ -161,6 +161,29 @@ function envMap(v: Value | undefined): Value | undefined {
   return out;
 }
 
+/** The Compose file a swarm Microservice names (`compose_file`; when set, the plugin ignores the other properties). */
+function composeFile(ctx: MapContext): string | undefined {
+  const f = ctx.known("compose_file");
+  return typeof f === "string" && f.trim() !== "" ? f : undefined;
+}
+
+/** A swarm Microservice with a `compose_file` → Berth's SwarmStack of that file (read from the blueprint, embedded). */
+function swarmStack(ctx: MapContext): Value {
+  const file = composeFile(ctx)!;
+  const w = ctx.node.properties.get("compose_file");
+  const text = ctx.resource(file, w?.site);
+  if (text === undefined) ctx.drop(`compose_file ${JSON.stringify(file)} could not be read: the stack has no services`);
+  for (const k of ["task_template", "mode", "update_config", "networks", "endpoint_spec", "labels"]) {
+    const w = ctx.node.properties.get(k);
+    const own = w !== undefined && w.site.doc === ctx.node.site.doc && w.site.path[1] === ctx.node.site.path[1];
+    const v = ctx.props[k];
+    if (own && v !== undefined && v !== null && !(typeof v === "object" && Object.keys(v).length === 0)) ctx.drop(`${k} (the swarm plugin ignores the other properties when compose_file is set, and so does the program)`, [k]);
+  }
+  ctx.drop("the manager connection (pass a docker provider pointed at the swarm manager, e.g. SwarmCluster's provider)");
+  ctx.note(`the Compose file ${file} is embedded in the program and deployed as stack ${JSON.stringify(concrete(ctx.props["name"] ?? null) ?? ctx.node.name)}; files it names by relative path are read from the project folder`);
+  return clean({ content: text ?? "services: {}\n", stackName: ctx.props["name"] ?? ctx.node.name, baseDir: "." });
+}
+
 /** cloudify.swarm.Microservice (the Docker ServiceSpec in snake_case) → Berth's SwarmService. */
 function swarmService(ctx: MapContext): Value {
   const tt = obj(ctx.props["task_template"]);
@@ -172,7 +195,6 @@ function swarmService(ctx: MapContext): Value {
   const resources = obj(tt["resources"]);
   const restart = obj(tt["restart_policy"]);
   const placement = obj(tt["placement"]);
-  if (ctx.known("compose_file")) ctx.drop("compose_file (use berth's SwarmStack for a Compose file)");
   ctx.drop("the manager connection (pass a docker provider pointed at the swarm manager, e.g. SwarmCluster's provider)");
   const ports = Array.isArray(es["ports"])
     ? es["ports"].map((p) => {
@@ -550,7 +572,13 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
     attributes: {},
     args: kubeMicroservice,
   },
-  { type: "cloudify.swarm.Microservice", target: TARGETS.swarmService, attributes: {}, args: swarmService },
+  {
+    type: "cloudify.swarm.Microservice",
+    target: TARGETS.swarmService,
+    targetFor: (ctx) => (composeFile(ctx) ? TARGETS.swarmStack : TARGETS.swarmService),
+    attributes: {},
+    args: (ctx) => (composeFile(ctx) ? swarmStack(ctx) : swarmService(ctx)),
+  },
 ];
 
 /** Old-family rows take their provider from `openstack_config` / `aws_config`, as the plugins did. */

@@ -7,6 +7,7 @@ const cls = (module: string, path: string[], token: string): TargetClass => ({ m
 export const TARGETS = {
   dockerContainer: cls("berth/docker", ["DockerContainer"], "berth:index:DockerContainer"),
   swarmService: cls("berth/swarm", ["SwarmService"], "berth:index:SwarmService"),
+  swarmStack: cls("berth/swarm", ["SwarmStack"], "berth:index:SwarmStack"),
   kubernetesWorkload: cls("berth/kubernetes", ["KubernetesWorkload"], "berth:index:KubernetesWorkload"),
   osInstance: cls("@pulumi/openstack", ["compute", "Instance"], "openstack:compute/instance:Instance"),
   osKeypair: cls("@pulumi/openstack", ["compute", "Keypair"], "openstack:compute/keypair:Keypair"),
