@@ -162,6 +162,15 @@ function parseArgs(args: string[]): ComposeCliOptions | string {
   return o;
 }
 
+/**
+ * How the project's description names the Compose file: its path from the project when it is inside it, else its
+ * file name (a path climbing out of the project would record where the two sat on the machine that wrote it).
+ */
+function sourceName(dir: string, main: string): string {
+  const rel = path.relative(dir, main);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : path.basename(main);
+}
+
 /** `berth compose`: a Compose project to a Pulumi program. */
 export const composeCommand: CliCommand = {
   summary: "write a Pulumi program from a Compose file (Swarm stack or one Docker host)",
@@ -244,7 +253,7 @@ export const composeCommand: CliCommand = {
     if (problems.length > 0) return fail("nothing written, fix the errors above");
     const out = projectFiles({
       name: project,
-      description: `Written by berth compose (--target ${o.target}) from ${path.relative(dir, main) || path.basename(main)}`,
+      description: `Written by berth compose (--target ${o.target}) from ${sourceName(dir, main)}`,
       stack: o.stack,
       program: program.index,
       config: program.config.map((c) => ({ key: c.key, secret: c.secret, comment: c.comment, ...(c.value !== undefined ? { value: c.value } : {}) })),

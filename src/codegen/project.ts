@@ -17,6 +17,12 @@ export interface ConfigEntry {
   secret?: boolean;
   /** What the entry is, for the comment above it. @default none */
   comment?: string;
+  /**
+   * Whether the program stops without it. An optional key with no value is listed apart, as one the program has a
+   * fallback for.
+   * @default true
+   */
+  required?: boolean;
 }
 
 /** Everything the project writer needs. */
@@ -97,9 +103,14 @@ export function stackYaml(p: GeneratedProject): string {
   const entries = p.config ?? [];
   const lines: string[] = [yamlComment(`Stack config for ${p.name}, written by ${p.generator}.`)];
   const unset = entries.filter((e) => e.secret || e.value === undefined);
-  if (unset.length > 0) {
-    lines.push(yamlComment("Set these before `pulumi up` (the program requires them):"));
-    for (const e of unset) {
+  const groups: [string, ConfigEntry[]][] = [
+    ["Set these before `pulumi up` (the program requires them):", unset.filter((e) => e.required !== false)],
+    ["Optional (the program has a fallback when they are not set):", unset.filter((e) => e.required === false)],
+  ];
+  for (const [heading, group] of groups) {
+    if (group.length === 0) continue;
+    lines.push(yamlComment(heading));
+    for (const e of group) {
       if (e.comment) lines.push(yamlComment(`  ${e.comment}`));
       lines.push(yamlComment(`  pulumi config set ${e.secret ? "--secret " : ""}${shellWord(`${p.name}:${e.key}`)} <value>`));
     }

@@ -90,7 +90,10 @@ const RESERVED = new Set(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
-    "module require number set string symbol type from of await async"
+    "module require number set string symbol type from of await async " +
+    // Names CommonJS gives a meaning: `export const __proto__` would set the exports' prototype (the output lost),
+    // `__esModule` is the compiler's own marker, `exports` and `__dirname` are the module's.
+    "__proto__ __esModule exports module __dirname __filename globalThis eval arguments"
   ).split(" "),
 );
 

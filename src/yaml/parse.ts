@@ -4,7 +4,7 @@ import { type Schema, YAMLException, load } from "js-yaml";
 export type YamlSchema = object;
 import { DEFAULT_ALIAS_BUDGET, aliasOverBudget, distinctSize, expandedSize } from "./alias-budget";
 import type { Diagnostic } from "./diagnostic";
-import { LineIndex, type PositionNode, PositionRecorder, type SourcePosition } from "./positions";
+import { LineIndex, PositionNode, PositionRecorder, type SourcePosition } from "./positions";
 
 /** A path into a loaded YAML value: mapping keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -19,6 +19,11 @@ export interface ParsedYaml {
   value: unknown;
   /** YAML syntax problems (js-yaml stops at the first one, so at most one). Empty when the text loaded. */
   problems: Diagnostic[];
+  /**
+   * Keys written twice in one mapping, when {@link ParseYamlOptions.duplicateKeys} is `"last"`: the later one's
+   * position and the earlier one's. Empty otherwise.
+   */
+  duplicates: { path: YamlPath; at: SourcePosition; first: SourcePosition }[];
   /** The root of the position tree (undefined when nothing loaded). */
   root: PositionNode | undefined;
   /** Where the node at `path` starts; undefined when there is no node at that path. */
@@ -43,6 +48,41 @@ export interface ParseYamlOptions {
    * @default 100000 ({@link DEFAULT_ALIAS_BUDGET})
    */
   aliasBudget?: number;
+  /**
+   * What a key written twice in one mapping does: `"error"` refuses the document (YAML 1.2), `"last"` keeps the last
+   * value, as PyYAML (and so Cloudify) does, and lists the duplicates in {@link ParsedYaml.duplicates}.
+   * @default "error"
+   */
+  duplicateKeys?: "error" | "last";
+}
+
+/** The keys written twice in one mapping, anywhere below `root` (only looked for when a strict load refused some). */
+function findDuplicates(root: PositionNode | undefined, lines: LineIndex): ParsedYaml["duplicates"] {
+  const out: ParsedYaml["duplicates"] = [];
+  const todo: { node: PositionNode; path: (string | number)[] }[] = root ? [{ node: root, path: [] }] : [];
+  const seenNodes = new Set<PositionNode>();
+  while (todo.length > 0) {
+    const { node, path } = todo.pop()!;
+    if (node.target || seenNodes.has(node)) continue;
+    seenNodes.add(node);
+    if (node.keyTexts) {
+      const firstAt = new Map<string, number>();
+      node.keyTexts.forEach((k, i) => {
+        const prior = firstAt.get(k);
+        const keyNode = node.keyNodes![i]!;
+        if (prior !== undefined) {
+          const first = node.keyNodes![prior]!;
+          out.push({ path: [...path, k], at: lines.nodeStart(typeof keyNode === "number" ? new PositionNode(keyNode) : keyNode), first: lines.nodeStart(typeof first === "number" ? new PositionNode(first) : first) });
+        } else firstAt.set(k, i);
+        const child = node.valueNodes![i];
+        if (child !== undefined && typeof child !== "number") todo.push({ node: child, path: [...path, k] });
+      });
+    }
+    node.items?.forEach((item, i) => {
+      if (typeof item !== "number") todo.push({ node: item, path: [...path, i] });
+    });
+  }
+  return out;
 }
 
 /** A problem when the document's aliases expand past the budget, else undefined. */
@@ -87,10 +127,22 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions 
   const problems: Diagnostic[] = [];
   let value: unknown;
   let root: PositionNode | undefined;
+  let duplicates: ParsedYaml["duplicates"] = [];
   try {
-    value = load(text, { filename: file, listener: recorder.listener, ...(options.schema ? { schema: options.schema as Schema } : {}) });
-    root = recorder.root();
-    const overBudget = checkAliases(value, root, text, lines, file, options.aliasBudget ?? DEFAULT_ALIAS_BUDGET);
+    try {
+      value = load(text, { filename: file, listener: recorder.listener, ...(options.schema ? { schema: options.schema as Schema } : {}) });
+      root = recorder.root();
+    } catch (err) {
+      // A duplicated key, where duplicates are allowed: load again keeping the last value (js-yaml's `json` mode),
+      // then list every duplicate. Only documents that have one pay for the second pass.
+      if (options.duplicateKeys !== "last" || !(err instanceof YAMLException) || !/duplicated mapping key/.test(err.reason)) throw err;
+      const again = new PositionRecorder();
+      value = load(text, { filename: file, json: true, listener: again.listener, ...(options.schema ? { schema: options.schema as Schema } : {}) });
+      root = again.root();
+      duplicates = findDuplicates(root, lines);
+    }
+    // An alias is written `*name`: a text without `*` has none, and needs no count.
+    const overBudget = text.includes("*") ? checkAliases(value, root, text, lines, file, options.aliasBudget ?? DEFAULT_ALIAS_BUDGET) : undefined;
     if (overBudget) {
       problems.push(overBudget);
       value = undefined;
@@ -119,6 +171,7 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions 
     text,
     value,
     problems,
+    duplicates,
     root,
     locate: (path) => {
       const { node } = walk(path);

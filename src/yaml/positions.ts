@@ -67,8 +67,8 @@ export class PositionNode {
     if (!texts) return undefined;
     if (!this.index) {
       this.index = new Map();
-      // The first of two equal keys wins, as js-yaml keeps it (duplicates are reported by js-yaml itself).
-      for (let i = 0; i < texts.length; i++) if (!this.index.has(texts[i]!)) this.index.set(texts[i]!, i);
+      // The last of two equal keys wins, as the value does when duplicates are allowed (else js-yaml refuses them).
+      for (let i = 0; i < texts.length; i++) this.index.set(texts[i]!, i);
     }
     return this.index.get(key);
   }

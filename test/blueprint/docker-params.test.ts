@@ -43,8 +43,9 @@ test("docker-py params DockerContainer would refuse are left out of the program 
   const report = result.plan!.report.find((r) => r.node === "app")!;
   assert.equal(report.status, "partial");
   assert.equal(report.notes.length, 2);
-  assert.match(report.notes[0]!, /^dropped start\.params\.links \(has no equivalent: .*user-defined network/);
-  assert.match(report.notes[1]!, /^dropped start\.params\.lxc_conf \(/);
+  // Each at its file:line:col, and accounted for (no second "not carried over" line for the keys inside).
+  assert.match(report.notes[0]!, /blueprint\.yaml:\d+:\d+: dropped start\.params\.links \(has no equivalent: .*user-defined network/);
+  assert.match(report.notes[1]!, /blueprint\.yaml:\d+:\d+: dropped start\.params\.lxc_conf \(/);
   const args = result.plan!.resources.find((r) => r.node === "app")!.args as Record<string, Record<string, unknown>>;
   assert.deepEqual(args["start"]!["params"], { port_bindings: { 8080: 80 } });
   assert.deepEqual(args["create"]!["params"], { ports: [8080], environment: { MODE: "production" } });

@@ -8,6 +8,7 @@ import { compileBlueprint } from "../../src/blueprint/compile";
 import { writeProject } from "../../src/blueprint/emit/code";
 import { loadClass } from "../../src/blueprint/emit/live";
 import { typeCheckProjects } from "../helpers/typecheck";
+import type { Plan } from "../../src/blueprint/emit/plan";
 
 const ROOT = path.join(__dirname, "../..");
 const VALID = path.join(__dirname, "../fixtures/blueprints/valid");
@@ -42,11 +43,15 @@ function available(file: string): { missing: string[] } {
   return { missing: [...new Set(missing)] };
 }
 
-function runChild(args: string[], secrets: string[]): unknown {
-  const config = Object.fromEntries(secrets.map((s) => [`project:${s}`, `secret-${s}`]));
+/** Runs a program under the mocks with a value for every config key the plan says it requires. */
+function runChild(args: string[], plan: Plan): unknown {
+  const sample = (type: string, key: string) => (type === "object" ? "{}" : type === "number" ? "1" : type === "boolean" ? "true" : `value-${key}`);
+  const entries = plan.config.filter((c) => c.required);
+  const config = Object.fromEntries(entries.map((c) => [`project:${c.key}`, sample(c.type, c.key)]));
+  const secret = entries.filter((c) => c.secret).map((c) => `project:${c.key}`);
   const out = execFileSync(process.execPath, ["--import", "tsx", path.join(__dirname, "run-program.ts"), ...args], {
     cwd: work,
-    env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(Object.keys(config)) },
+    env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, PULUMI_CONFIG: JSON.stringify(config), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(secret) },
     encoding: "utf8",
   });
   return JSON.parse(out);
@@ -64,8 +69,8 @@ for (const f of fixtures) {
     mkdirSync(dir, { recursive: true });
     for (const [rel, text] of Object.entries(writeProject(result.plan!, { name }))) writeFileSync(path.join(dir, rel), text);
     generated.push(dir);
-    const live = runChild(["live", file, name], result.plan!.secrets);
-    const gen = runChild(["generated", dir], result.plan!.secrets);
+    const live = runChild(["live", file, name], result.plan!);
+    const gen = runChild(["generated", dir], result.plan!);
     assert.ok(Array.isArray(live) && live.length > 1, "the live program registered resources");
     assert.deepEqual(gen, live);
   });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { before, test } from "node:test";
+import * as pulumi from "@pulumi/pulumi";
 import { Recorder } from "../../src/testing/recorder";
 
 let rec: Recorder;
@@ -12,6 +13,8 @@ const FILE = path.join(__dirname, "../fixtures/blueprints/valid/kubernetes-scale
 
 test("Blueprint registers each node instance under itself, wired by relationships, and hands nodes back by name", async () => {
   const { Blueprint } = await import("../../src/blueprint/index.js");
+  // The kubeconfig input is a credential: its value is read from the stack's secret config, never from the blueprint.
+  pulumi.runtime.setAllConfig({ "project:kubeconfig": JSON.stringify({ apiVersion: "v1", kind: "Config", clusters: [] }) }, ["project:kubeconfig"]);
   const bp = new Blueprint("k", { file: FILE, inputs: { replicas: 3 } });
   await rec.settle();
   assert.deepEqual(rec.summary(), [

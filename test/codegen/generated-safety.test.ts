@@ -126,7 +126,7 @@ function q(text: string): string {
 
 interface Template {
   label: string;
-  command: "compose";
+  command: "compose" | "import";
   /** Files of the project (relative path → text) for one payload. */
   files(p: string): Record<string, string>;
   /** The main file's name for one payload. @default the first file */
@@ -155,7 +155,7 @@ const COMPOSE_TEMPLATES: Template[] = [
     {
       label: `compose (${target}): the Compose file's own name`,
       command: "compose",
-      files: (p) => ({ [`c-${[...p].map((c) => (c === "/" || c === "\u0000" ? "_" : c)).join("").slice(0, 80)}.yaml`]: "services:\n  web:\n    image: nginx:1.27\n" }),
+      files: (p) => ({ [`c-${fileName(p)}.yaml`]: "services:\n  web:\n    image: nginx:1.27\n" }),
       args: ["--target", target, "--name", "app"],
     },
     {
@@ -169,12 +169,81 @@ const COMPOSE_TEMPLATES: Template[] = [
   ]),
 ];
 
+/** A file name made from a payload: the characters a file name cannot hold replaced, cut to 80. */
+function fileName(p: string): string {
+  return [...p]
+    .map((c) => (c === "/" || c === "\u0000" ? "_" : c))
+    .join("")
+    .slice(0, 80);
+}
+
+const BP_HEAD = "tosca_definitions_version: cloudify_dsl_1_3\nimports:\n  - http://www.getcloudify.org/spec/cloudify/4.2/types.yaml\n  - http://www.getcloudify.org/spec/docker-plugin/1.3.2/plugin.yaml\n";
+const CONTAINER = (name: string, extra = "") => `    type: cloudify.docker.Container\n    properties:\n      name: ${name}\n      image: { repository: nginx, tag: "1.27" }\n${extra}`;
+
+const BLUEPRINT_TEMPLATES: Template[] = [
+  {
+    label: "import: the blueprint's description, a node's description and a property value",
+    command: "import",
+    files: (p) => ({ "blueprint.yaml": `${BP_HEAD}description: ${q(p)}\nnode_templates:\n  web:\n    description: ${q(p)}\n${CONTAINER(q(p))}` }),
+    args: [],
+  },
+  {
+    label: "import: a node's name",
+    command: "import",
+    files: (p) => ({ "blueprint.yaml": `${BP_HEAD}node_templates:\n  ${q(p)}:\n${CONTAINER("web")}outputs:\n  id: { value: { get_attribute: [${q(p)}, container_id] } }\n` }),
+    args: [],
+  },
+  {
+    label: "import: an input's name, description and default, and an input with no value",
+    command: "import",
+    files: (p) => ({
+      "blueprint.yaml": `${BP_HEAD}inputs:\n  ${q(p)}: { description: ${q(p)}, default: ${q(p)} }\n  ${q(`${p}-2`)}: { description: ${q(p)} }\nnode_templates:\n  web:\n${CONTAINER(`{ get_input: ${q(p)} }`)}  db:\n${CONTAINER(`{ get_input: ${q(`${p}-2`)} }`)}`,
+    }),
+    args: [],
+  },
+  {
+    label: "import: a get_secret name",
+    command: "import",
+    files: (p) => ({ "blueprint.yaml": `${BP_HEAD}node_templates:\n  web:\n${CONTAINER(`{ get_secret: ${q(p)} }`)}` }),
+    args: [],
+  },
+  {
+    label: "import: an output's name, description and value",
+    command: "import",
+    files: (p) => ({ "blueprint.yaml": `${BP_HEAD}node_templates:\n  web:\n${CONTAINER("web")}outputs:\n  ${q(p)}: { description: ${q(p)}, value: ${q(p)} }\n` }),
+    args: [],
+  },
+  {
+    label: "import: a script's path and an operation input",
+    command: "import",
+    files: (p) => ({
+      "blueprint.yaml": `${BP_HEAD}node_templates:\n  host:\n    type: cloudify.nodes.Compute\n    properties: { ip: 192.0.2.10, agent_config: { install_method: none, user: ubuntu } }\n  app:\n    type: cloudify.nodes.SoftwareComponent\n    interfaces:\n      cloudify.interfaces.lifecycle:\n        create: { implementation: ${q(`scripts/${fileName(p)}.sh`)}, inputs: { MODE: ${q(p)} } }\n    relationships:\n      - { type: cloudify.relationships.contained_in, target: host }\n`,
+      [`scripts/${fileName(p)}.sh`]: "#!/bin/sh\necho ok\n",
+    }),
+    main: () => "blueprint.yaml",
+    args: [],
+  },
+  {
+    label: "import: an imported file's path and a node type's name",
+    command: "import",
+    files: (p) => ({
+      "blueprint.yaml": `${BP_HEAD}  - ${q(`types/${fileName(p)}.yaml`)}\nnode_templates:\n  web:\n    type: ${q(`my.${p}`)}\n`,
+      [`types/${fileName(p)}.yaml`]: `node_types:\n  ${q(`my.${p}`)}:\n    derived_from: cloudify.nodes.Root\n    properties:\n      x: { default: ${q(p)} }\n`,
+    }),
+    main: () => "blueprint.yaml",
+    args: [],
+  },
+];
+
 async function runCase(t: Template, payload: string, index: number): Promise<Shape | undefined> {
   const dir = path.join(work, `case-${index}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const files = t.files(payload);
-  for (const [rel, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, rel), text);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
   const mainFile = t.main?.(payload) ?? Object.keys(files)[0]!;
   const out = path.join(dir, "out");
   let err = "";
@@ -195,9 +264,10 @@ async function runCase(t: Template, payload: string, index: number): Promise<Sha
   return inspectProject(out);
 }
 
-test(`hostile text in ${COMPOSE_TEMPLATES.length} Compose fields × ${PAYLOADS.length} payloads adds no statement, call or config key`, async () => {
-  let n = 0;
-  for (const t of COMPOSE_TEMPLATES) {
+/** Runs every template with the benign value and each payload; compares each written program's shape with the benign one. */
+async function checkTemplates(templates: Template[], first: number): Promise<void> {
+  let n = first;
+  for (const t of templates) {
     const benign = await runCase(t, "benign-value", n++);
     assert.ok(benign, `${t.label}: the benign case is written`);
     let written = 0;
@@ -210,4 +280,12 @@ test(`hostile text in ${COMPOSE_TEMPLATES.length} Compose fields × ${PAYLOADS.l
     }
     assert.ok(written > 0, `${t.label}: at least one hostile case is written, not only refused`);
   }
+}
+
+test(`hostile text in ${COMPOSE_TEMPLATES.length} Compose fields × ${PAYLOADS.length} payloads adds no statement, call or config key`, async () => {
+  await checkTemplates(COMPOSE_TEMPLATES, 0);
+});
+
+test(`hostile text in ${BLUEPRINT_TEMPLATES.length} blueprint fields × ${PAYLOADS.length} payloads adds no statement, call or config key`, async () => {
+  await checkTemplates(BLUEPRINT_TEMPLATES, 10_000);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CodeWriter, commentLines, valueLiteral } from "../../src/codegen/writer";
+import { CodeWriter, commentLines, identifier, valueLiteral } from "../../src/codegen/writer";
 
 const TERMINATORS: [string, string][] = [
   ["LF", "\n"],
@@ -36,4 +36,16 @@ test("valueLiteral: a __proto__ member stays a member (a computed key), others b
   assert.equal(code, '{\n  ["__proto__"]: {\n    a: 1,\n  },\n  ok: 2,\n  "x-y": 3,\n}');
   const evaluated = new Function(`return ${code};`)() as Record<string, unknown>;
   assert.deepEqual(Object.keys(evaluated), ["__proto__", "ok", "x-y"]);
+});
+
+test("identifier: names CommonJS gives a meaning get a suffix, so `export const` keeps the value", () => {
+  for (const name of ["__proto__", "__esModule", "exports", "module", "require", "eval", "arguments", "constructor"]) {
+    const id = identifier(name);
+    assert.equal(id, `${name}_`);
+    const exports: Record<string, unknown> = {};
+    // What `export const <id> = 1` compiles to under commonjs: the value must stay an own member.
+    exports[id] = 1;
+    assert.equal(Object.hasOwn(exports, id), true, `${name}: the export is kept`);
+  }
+  assert.equal(identifier("web-server"), "webServer");
 });

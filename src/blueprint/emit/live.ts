@@ -2,9 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { JsonAny } from "../../core/json";
 import { formatDiagnostics } from "../../yaml";
 import { compileBlueprint } from "../compile";
-import { CallRef, InputRef, OutputRef, SecretRef, type Value } from "../functions/values";
+import { CallRef, CapabilityRef, HelperRef, InputRef, OutputRef, SecretRef, type Value, setKey } from "../functions/values";
 import { formatReport } from "../report";
-import { blueprintCall, blueprintOutput, blueprintSecret } from "../runtime";
+import { RUNTIME_HELPERS, blueprintCall, blueprintInput, blueprintOutput, blueprintRequire, blueprintSecret } from "../runtime";
 import type { TargetClass } from "../types/target";
 import type { PlannedResource } from "./plan";
 
@@ -16,6 +16,14 @@ export interface BlueprintArgs {
   inputs?: { [key: string]: JsonAny };
   /** Import URL → local file, for imports the offline catalogue does not know. @default {} */
   importMap?: { [url: string]: string };
+  /** Folders of local type files, searched before the built-in catalogue (see `berth import --catalogue`). @default none */
+  catalogueDirs?: string[];
+  /** The folder imports, scripts and resource files must stay inside. @default the blueprint file's folder */
+  root?: string;
+  /** The largest file read, in bytes. @default 16 MiB */
+  maxFileBytes?: number;
+  /** The most node instances the blueprint may expand to. @default 10000 */
+  maxInstances?: number;
 }
 
 type ResourceClass = new (name: string, args: Record<string, unknown>, opts: pulumi.CustomResourceOptions) => pulumi.Resource;
@@ -55,13 +63,25 @@ export class Blueprint extends pulumi.ComponentResource {
 
   constructor(name: string, args: BlueprintArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:Blueprint", name, {}, opts);
-    const compiled = compileBlueprint(args.file, { inputs: (args.inputs ?? {}) as Record<string, unknown>, importMap: args.importMap });
+    const compiled = compileBlueprint(args.file, {
+      inputs: (args.inputs ?? {}) as Record<string, unknown>,
+      importMap: args.importMap,
+      catalogueDirs: args.catalogueDirs,
+      root: args.root,
+      maxFileBytes: args.maxFileBytes,
+      maxInstances: args.maxInstances,
+    });
     if (!compiled.plan) throw new pulumi.ResourceError(`Blueprint "${name}" cannot be imported:\n${formatDiagnostics(compiled.diagnostics)}`, this, true);
     const plan = compiled.plan;
     const made = new Map<string, pulumi.Resource>();
     const nodes = new Map<string, pulumi.Resource[]>();
     blueprintNodes.set(this, nodes);
-    const toInput = (v: Value): unknown => liveValue(v, made);
+    // Inputs are read from the stack's config as the generated program reads them.
+    const inputs = new Map<string, unknown>();
+    const toInput = (v: Value): unknown => liveValue(v, made, inputs);
+    for (const i of plan.inputs) {
+      inputs.set(i.name, i.required ? blueprintRequire(i.name, i.type, i.secret) : blueprintInput(i.name, toInput(i.defaultValue), i.secret));
+    }
     for (const r of plan.resources) {
       const res = createPlanned(name, r, made, toInput, this);
       made.set(r.key, res);
@@ -69,6 +89,7 @@ export class Blueprint extends pulumi.ComponentResource {
       list.push(res);
       nodes.set(r.node, list);
     }
+    for (const l of plan.lines) if (l.partial) pulumi.log.warn(`${l.at.file}:${l.at.line}:${l.at.col}: ${l.message}`, this);
     for (const r of plan.report) if (r.status !== "converted") pulumi.log.warn(formatReport([r]).split("\n").slice(0, -1).join("\n"), this);
     this.outputs = Object.fromEntries(plan.outputs.map((o) => [o.name, pulumi.output(toInput(o.value))]));
     this.registerOutputs(this.outputs);
@@ -85,28 +106,42 @@ export class Blueprint extends pulumi.ComponentResource {
 
 function createPlanned(name: string, r: PlannedResource, made: Map<string, pulumi.Resource>, toInput: (v: Value) => unknown, parent: pulumi.Resource): pulumi.Resource {
   const ctor = loadClass(r.target);
+  if (r.target.invoke) {
+    // A data source: its result stands in for a resource when other nodes read its outputs.
+    const provider = r.provider ? made.get(r.provider) : undefined;
+    const invoke = ctor as unknown as (args: unknown, opts: pulumi.InvokeOptions) => pulumi.Resource;
+    return invoke(toInput(r.args), { parent, ...(provider ? { provider: provider as pulumi.ProviderResource } : {}) });
+  }
   const opts: pulumi.CustomResourceOptions = { parent };
-  const deps = r.dependsOn.map((k) => made.get(k)).filter((x): x is pulumi.Resource => x !== undefined);
+  const deps = r.dependsOn.map((k) => made.get(k)).filter((x): x is pulumi.Resource => x !== undefined && pulumi.Resource.isInstance(x));
   if (deps.length > 0) opts.dependsOn = deps;
   const provider = r.provider ? made.get(r.provider) : undefined;
   if (provider) opts.provider = provider as pulumi.ProviderResource;
+  if (r.secretOutputs && r.secretOutputs.length > 0) opts.additionalSecretOutputs = r.secretOutputs;
   if (r.lookupId !== undefined && ctor.get) return ctor.get(`${name}-${r.key}`, toInput(r.lookupId), undefined, opts);
   return new ctor(`${name}-${r.key}`, toInput(r.args) as Record<string, unknown>, opts);
 }
 
-/** A plan value as a Pulumi input. */
-export function liveValue(v: Value, made: Map<string, pulumi.Resource>): unknown {
-  if (v instanceof InputRef) return liveValue(v.resolved, made);
+/** A plan value as a Pulumi input (`inputs`: each input's value as the program reads it). */
+export function liveValue(v: Value, made: Map<string, pulumi.Resource>, inputs: Map<string, unknown> = new Map()): unknown {
+  const live = (x: Value) => liveValue(x, made, inputs);
+  if (v instanceof InputRef) {
+    if (!inputs.has(v.name)) return live(v.resolved);
+    const value = inputs.get(v.name);
+    return v.path.length === 0 ? value : blueprintCall("pick", value, ...v.path);
+  }
   if (v instanceof SecretRef) return blueprintSecret(v.name, ...v.path);
-  if (v instanceof CallRef) return blueprintCall(v.fn, ...v.args.map((a) => liveValue(a, made)));
+  if (v instanceof CallRef) return blueprintCall(v.fn, ...v.args.map(live));
+  if (v instanceof HelperRef) return (RUNTIME_HELPERS[v.helper] as (...args: unknown[]) => unknown)(...v.args.map(live));
+  if (v instanceof CapabilityRef) return null;
   if (v instanceof OutputRef) {
     const res = made.get(v.resource);
     return res ? blueprintOutput(res, v.output, ...v.path) : null;
   }
-  if (Array.isArray(v)) return v.map((x) => liveValue(x, made));
+  if (Array.isArray(v)) return v.map(live);
   if (v !== null && typeof v === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = liveValue(x, made);
+    for (const [k, x] of Object.entries(v)) setKey(out, k, live(x));
     return out;
   }
   return v;

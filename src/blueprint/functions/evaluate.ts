@@ -1,6 +1,7 @@
-import { type Diagnostics, type Site, isMap, sub } from "../model/site";
+import { type Diagnostics, type Site, isMap, positionOf, sub } from "../model/site";
+import { evaluationOrder, findCalls } from "./order";
 import type { BlueprintModel, NodeTemplate, Written } from "../model/types";
-import { AttributeRef, CallRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, isKnown } from "./values";
+import { AttributeRef, CallRef, CapabilityRef, HelperRef, InputRef, type RuntimeFunction, SecretRef, type Value, applyFunction, concrete, flatten, isKnown, setKey } from "./values";
 
 /** Where a function is evaluated: a node (SELF), a relationship (SOURCE/TARGET), or an output (none of them). */
 export interface Scope {
@@ -15,15 +16,41 @@ export interface Scope {
 export interface EvaluatorOptions {
   /** Input values given for this deployment (unknown names are rejected by {@link resolveInputs}). */
   inputs: Record<string, unknown>;
-  /** The mapped resource's output for a node's attribute, from the per-type attribute table. */
+  /**
+   * The mapped resource's output for a node's attribute, from the per-type attribute table; `#runtime` when the node
+   * runs scripts (the attribute is a runtime property they may set); undefined when it has none.
+   */
   attributeOutput(node: NodeTemplate, attribute: string): string | undefined;
   /** Records a non-fatal note against a node (an attribute with no mapping, read as null). */
   note(node: string, message: string): void;
 }
 
 /** The DSL functions the importer evaluates; others are reported as unsupported. */
-export const FUNCTIONS = new Set(["get_input", "get_property", "get_attribute", "get_secret", "concat", "merge", "string_find", "string_replace", "string_split", "string_lower", "string_upper"]);
-const UNSUPPORTED = new Set(["get_capability", "get_group_capability", "get_environment_capability", "get_label", "get_attributes_list", "get_attributes_dict", "get_sys", "get_consumers"]);
+export const FUNCTIONS = new Set([
+  "get_input",
+  "get_property",
+  "get_attribute",
+  "get_secret",
+  "concat",
+  "merge",
+  "string_find",
+  "string_replace",
+  "string_split",
+  "string_lower",
+  "string_upper",
+  "get_capability",
+  "get_environment_capability",
+  "get_sys",
+  "get_label",
+  "get_attributes_list",
+  "get_attributes_dict",
+]);
+const GET_INPUT = new Set(["get_input"]);
+const PROPERTY_REFS = new Set(["get_property", "get_attribute", "get_attributes_list", "get_attributes_dict"]);
+/** How deeply references may nest through names that functions compute (literal names are ordered, not nested). */
+const MAX_RESOLUTION_DEPTH = 64;
+/** Functions that read a manager's view of other deployments, which a Pulumi program has no equivalent of. */
+const UNSUPPORTED = new Set(["get_group_capability", "get_consumers"]);
 
 const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: number }> = {
   string_find: { fn: "stringFind", min: 2, max: 2 },
@@ -39,9 +66,21 @@ const STRING_FUNCTIONS: Record<string, { fn: RuntimeFunction; min: number; max: 
  * references, cycles with their chain) are recorded at their position; the failing value evaluates to null.
  */
 export class Evaluator {
-  private readonly stack: string[] = [];
+  /** The inputs and properties being evaluated, in order (to print a cycle), and as a set (to find one fast). */
+  private readonly trail: string[] = [];
+  private readonly inProgress = new Set<string>();
   private readonly inputCache = new Map<string, Value>();
+  /** Each input's default as evaluated (it may refer to other inputs), for the program's config reads. */
+  private readonly inputDefaults = new Map<string, Value>();
+  /** The inputs in the order {@link prepare} evaluated them (each after the inputs its default refers to). */
+  private inputsInOrder: string[] = [];
+  /** Inputs an include uses without declaring them (the program requires them as config). */
+  public readonly implicit = new Set<string>();
+  /** The same values by node, then property (what the plan reads for each node's first instance). */
+  private readonly preparedByNode = new Map<string, Map<string, Value>>();
   private readonly cycles = new Set<string>();
+  /** Nested resolutions not covered by {@link prepare}'s order (names computed by functions). */
+  private depth = 0;
 
   constructor(
     private readonly model: BlueprintModel,
@@ -49,15 +88,117 @@ export class Evaluator {
     private readonly options: EvaluatorOptions,
   ) {}
 
+  /**
+   * Evaluates every input and every node property once, each after the inputs and properties it refers to (found
+   * from the literal names in `get_input`, `get_property` and property-backed `get_attribute` calls), so chains of any
+   * length resolve without nesting. Cycles are reported here, once each, with the whole cycle.
+   */
+  public prepare(): void {
+    const inputs = this.model.inputs;
+    const inputDeps = (name: string): string[] => {
+      const def = inputs.get(name);
+      if (!def?.default || Object.hasOwn(this.options.inputs, name)) return [];
+      return findCalls(def.default.value, GET_INPUT).flatMap((c) => {
+        const first = Array.isArray(c.arg) ? c.arg[0] : c.arg;
+        return typeof first === "string" ? [first] : [];
+      });
+    };
+    const inputOrder = evaluationOrder(inputs.keys(), inputDeps, (n) => inputs.has(n));
+    for (const cycle of inputOrder.cycles) {
+      const first = inputs.get(cycle[0]!)!;
+      this.reportCycle(first.default?.site ?? first.site, cycle.map((n) => `input ${n}`));
+      for (const n of cycle) if (!this.inputCache.has(n)) this.inputCache.set(n, new InputRef(n, [], null));
+    }
+    for (const name of inputOrder.order) this.input(name, inputs.get(name)!.site);
+    this.inputsInOrder = inputOrder.order;
+
+    // Every node property, numbered; a property's dependencies are the numbers of the properties it refers to.
+    const nodes = this.model.nodes;
+    const entries: { node: NodeTemplate; prop: string; written: Written }[] = [];
+    const numberOf = new Map<NodeTemplate, Map<string, number>>();
+    for (const node of nodes.values()) {
+      const byProp = new Map<string, number>();
+      numberOf.set(node, byProp);
+      for (const [prop, written] of node.properties) {
+        byProp.set(prop, entries.length);
+        entries.push({ node, prop, written });
+      }
+    }
+    const label = (k: number): string => `${entries[k]!.node.name}.${entries[k]!.prop}`;
+    const callAt = new Map<string, Site>();
+    const propDeps = (k: number): number[] => {
+      const { node, prop, written } = entries[k]!;
+      const out: number[] = [];
+      for (const c of findCalls(written.value, PROPERTY_REFS)) {
+        if (!Array.isArray(c.arg) || c.arg.length < 2) continue;
+        const [ref, name] = c.arg;
+        const target = ref === "SELF" ? node : typeof ref === "string" ? nodes.get(ref) : undefined;
+        if (!target || typeof name !== "string") continue;
+        const dep = numberOf.get(target)?.get(name);
+        if (dep === undefined) continue;
+        // A reference into a part of the property itself is resolved from that part when it is evaluated.
+        if (target === node && name === prop && c.arg.length > 2) continue;
+        if (!callAt.has(`${k} ${dep}`)) callAt.set(`${k} ${dep}`, c.path.reduce<Site>((at, p) => sub(at, p), written.site));
+        out.push(dep);
+      }
+      return out;
+    };
+    const propOrder = evaluationOrder(entries.keys(), propDeps, (k) => k < entries.length);
+    for (const cycle of propOrder.cycles) {
+      const first = entries[cycle[0]!]!;
+      this.reportCycle(callAt.get(`${cycle[0]} ${cycle[1]}`) ?? first.written.site, cycle.map(label));
+      for (const k of cycle) {
+        const { node, prop } = entries[k]!;
+        let byProp = this.preparedByNode.get(node.name);
+        if (!byProp) {
+          byProp = new Map();
+          this.preparedByNode.set(node.name, byProp);
+        }
+        if (!byProp.has(prop)) byProp.set(prop, null);
+      }
+    }
+    for (const k of propOrder.order) {
+      const { node, prop, written } = entries[k]!;
+      this.propertyValue(node, prop, written.site);
+    }
+  }
+
+  private reportCycle(site: Site, members: string[]): void {
+    const id = [...new Set(members)].sort().join(" ");
+    if (this.cycles.has(id)) return;
+    this.cycles.add(id);
+    this.d.at(site, `cycle: ${members.join(" -> ")}; one of these values must not refer back to the others`);
+  }
+
   /** Evaluates a written value in a scope. */
   public evaluate(w: Written, scope: Scope): Value {
     return this.value(w.value, w.site, scope);
+  }
+
+  /** Runs a nested resolution, refusing one nested too deeply (a positioned error, never a stack overflow). */
+  private nested(site: Site, what: string, run: () => Value): Value {
+    if (this.depth >= MAX_RESOLUTION_DEPTH) {
+      this.d.at(site, `${what}: references nest more than ${MAX_RESOLUTION_DEPTH} levels through computed names; write the names out`);
+      return null;
+    }
+    this.depth++;
+    try {
+      return run();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The value of an input (given, else its default evaluated), as an {@link InputRef}. */
   public input(name: string, site: Site): Value {
     const def = this.model.inputs.get(name);
     if (!def) {
+      const gap = this.model.missingInput(name);
+      if (gap) {
+        this.implicit.add(name);
+        this.options.note("", `${where(site)}${gap}; the program requires it as config`);
+        return new InputRef(name, [], null, true);
+      }
       const known = [...this.model.inputs.keys()].sort().join(", ") || "none";
       this.d.at(site, `get_input: unknown input "${name}" (inputs: ${known})`);
       return null;
@@ -66,19 +207,45 @@ export class Evaluator {
     if (cached !== undefined) return cached;
     let resolved: Value = null;
     if (Object.hasOwn(this.options.inputs, name)) resolved = toValue(this.options.inputs[name]);
-    else if (def.default) {
+    else if (!def.default || def.default.value === null) {
+      const unset = new InputRef(name, [], null, true);
+      this.inputCache.set(name, unset);
+      return unset;
+    } else {
       const key = `input ${name}`;
-      if (this.stack.includes(key)) {
-        this.d.at(site, `cycle: ${[...this.stack.slice(this.stack.indexOf(key)), key].join(" -> ")}`);
+      if (this.inProgress.has(key)) {
+        this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(key)), key]);
         return null;
       }
-      this.stack.push(key);
-      resolved = this.evaluate(def.default, {});
-      this.stack.pop();
+      this.enter(key);
+      const evaluated = this.nested(site, "get_input", () => this.evaluate(def.default!, {}));
+      this.leave(key);
+      this.inputDefaults.set(name, evaluated);
+      resolved = flatten(evaluated);
     }
     const ref = new InputRef(name, [], resolved);
     this.inputCache.set(name, ref);
     return ref;
+  }
+
+  /** The inputs, each after the inputs its default refers to (valid after {@link prepare}). */
+  public inputOrder(): readonly string[] {
+    return this.inputsInOrder;
+  }
+
+  /** An input's default as evaluated, other inputs in it kept as references (undefined: no default, or given). */
+  public inputDefault(name: string): Value | undefined {
+    return this.inputDefaults.get(name);
+  }
+
+  private enter(key: string): void {
+    this.trail.push(key);
+    this.inProgress.add(key);
+  }
+
+  private leave(key: string): void {
+    this.trail.pop();
+    this.inProgress.delete(key);
   }
 
   private value(v: unknown, site: Site, scope: Scope): Value {
@@ -92,12 +259,12 @@ export class Evaluator {
       const fn = keys[0]!;
       if (FUNCTIONS.has(fn)) return this.call(fn, v[fn], sub(site, fn), scope);
       if (UNSUPPORTED.has(fn)) {
-        this.d.at(sub(site, fn), `${fn} is not supported by the importer (it needs a Cloudify manager); replace it with an input`);
+        this.options.note(scope.self ?? scope.source ?? "", `${where(sub(site, fn))}${fn} reads a Cloudify manager's view of other deployments, which has no Pulumi equivalent; it is null`);
         return null;
       }
     }
     const out: { [key: string]: Value } = {};
-    for (const k of keys) out[k] = this.value(v[k], sub(site, k), scope);
+    for (const k of keys) setKey(out, k, this.value(v[k], sub(site, k), scope));
     return out;
   }
 
@@ -109,6 +276,23 @@ export class Evaluator {
         return this.getProperty(raw, site, scope);
       case "get_attribute":
         return this.getAttribute(raw, site, scope);
+      case "get_attributes_list":
+      case "get_attributes_dict":
+        return this.getAttribute(raw, site, scope, fn === "get_attributes_list" ? "list" : "dict");
+      case "get_capability":
+      case "get_environment_capability":
+        return this.getCapability(fn, raw, site, scope);
+      case "get_sys": {
+        const args = (Array.isArray(raw) ? raw : [raw]).map((x) => concrete(this.value(x, site, scope)));
+        const [entity, prop] = args;
+        if (args.length !== 2 || typeof entity !== "string" || typeof prop !== "string" || !["tenant", "deployment"].includes(entity)) {
+          this.d.at(site, "get_sys takes [tenant, name] or [deployment, id | name | blueprint | owner]");
+          return null;
+        }
+        return new HelperRef("blueprintSys", [entity, prop]);
+      }
+      case "get_label":
+        return this.getLabel(raw, site, scope);
       case "get_secret": {
         const parts = Array.isArray(raw) ? raw : [raw];
         const args = parts.map((p, i) => this.value(p, Array.isArray(raw) ? sub(site, i) : site, scope));
@@ -173,6 +357,14 @@ export class Evaluator {
     }
     const base = this.input(name, site);
     if (list.length === 1 || !(base instanceof InputRef)) return base;
+    if (base.unset && !this.model.inputs.has(name)) {
+      const path = this.path(list, 1, site, scope);
+      return path ? new InputRef(name, path, null, true) : null;
+    }
+    if (base.unset) {
+      const path = this.path(list, 1, site, scope);
+      return path ? new InputRef(name, path, null, true) : null;
+    }
     const path = this.path(list, 1, site, scope);
     if (!path) return null;
     let cur: unknown = concrete(base.resolved);
@@ -198,7 +390,11 @@ export class Evaluator {
       return undefined;
     }
     const node = this.model.nodes.get(name);
-    if (!node) this.d.at(site, `${fn}: unknown node template "${name}"`);
+    if (!node) {
+      const gap = this.model.missingNode(name);
+      if (gap) this.options.note(scope.self ?? scope.source ?? "", `${where(site)}${fn} of ${name} is null: ${gap}`);
+      else this.d.at(site, `${fn}: unknown node template "${name}"`);
+    }
     return node;
   }
 
@@ -221,19 +417,65 @@ export class Evaluator {
       return null;
     }
     const key = `${node.name}.${prop}`;
-    if (this.stack.includes(key)) {
-      const chain = this.stack.slice(this.stack.indexOf(key));
-      const id = [...chain].sort().join(" ");
-      if (!this.cycles.has(id)) {
-        this.cycles.add(id);
-        this.d.at(site, `cycle: ${[...chain, key].join(" -> ")}`);
-      }
+    if (this.inProgress.has(key)) {
+      // A reference into another part of the property being evaluated: evaluate that part on its own.
+      if (path.length > 1) return this.partOf(node, written, path, site, fn);
+      this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(key)), key]);
       return null;
     }
-    this.stack.push(key);
-    const v = this.evaluate(written, { self: node.name });
-    this.stack.pop();
-    return this.walk(v, path.slice(1), site, `${fn}: property ${node.name}.${prop}`);
+    return this.walk(this.propertyValue(node, prop, site), path.slice(1), site, `${fn}: property ${node.name}.${prop}`);
+  }
+
+  /** A property's value evaluated in its node's scope (instance 0) by {@link prepare}, if it was. */
+  public preparedProperty(node: string, prop: string): Value | undefined {
+    return this.preparedByNode.get(node)?.get(prop);
+  }
+
+  /** A node property evaluated in its node's scope, once. */
+  private propertyValue(node: NodeTemplate, prop: string, site: Site): Value {
+    let byProp = this.preparedByNode.get(node.name);
+    if (!byProp) {
+      byProp = new Map();
+      this.preparedByNode.set(node.name, byProp);
+    }
+    const cached = byProp.get(prop);
+    if (cached !== undefined) return cached;
+    const written = node.properties.get(prop)!;
+    let v: Value;
+    const raw = written.value;
+    if (raw === null || raw === undefined || typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") v = raw ?? null;
+    else {
+      const key = `${node.name}.${prop}`;
+      this.enter(key);
+      v = this.nested(site, "get_property", () => this.evaluate(written, { self: node.name }));
+      this.leave(key);
+    }
+    byProp.set(prop, v);
+    return v;
+  }
+
+  /** The part of a property at `path` (below the property), evaluated alone; a cycle when the call is inside it. */
+  private partOf(node: NodeTemplate, written: Written, path: (string | number)[], site: Site, fn: string): Value {
+    let raw: unknown = written.value;
+    let at: Site = written.site;
+    for (const k of path.slice(1)) {
+      if (raw === null || typeof raw !== "object" || !Object.hasOwn(raw, String(k))) {
+        this.d.at(site, `${fn}: property ${node.name}.${path[0]} has no ${path.slice(1).map((p) => JSON.stringify(p)).join(" / ")}`);
+        return null;
+      }
+      raw = (raw as Record<string, unknown>)[String(k)];
+      at = sub(at, k);
+    }
+    const inside = at.path.length <= site.path.length && at.doc === site.doc && at.path.every((p, i) => p === site.path[i]);
+    const key = `${node.name}.${path.join(".")}`;
+    if (inside || this.inProgress.has(key)) {
+      this.reportCycle(site, [...this.trail.slice(this.trail.indexOf(`${node.name}.${path[0]}`)), key]);
+      return null;
+    }
+    this.enter(key);
+    const v = this.nested(site, fn, () => this.value(raw, at, { self: node.name }));
+    this.leave(key);
+    return v;
   }
 
   private walk(v: Value, path: (string | number)[], site: Site, what: string): Value {
@@ -250,21 +492,66 @@ export class Evaluator {
     return cur;
   }
 
-  private getAttribute(raw: unknown, site: Site, scope: Scope): Value {
+  private getAttribute(raw: unknown, site: Site, scope: Scope, all?: "list" | "dict"): Value {
+    const fn = all ? `get_attributes_${all}` : "get_attribute";
     if (!Array.isArray(raw) || raw.length < 2) {
-      this.d.at(site, "get_attribute takes [node or SELF/SOURCE/TARGET, attribute, key or index, ...]");
+      this.d.at(site, `${fn} takes [node or SELF/SOURCE/TARGET, attribute, key or index, ...]`);
       return null;
     }
-    const node = this.node(raw[0], "get_attribute", sub(site, 0), scope);
+    const node = this.node(raw[0], fn, sub(site, 0), scope);
     const path = this.path(raw, 1, site, scope);
     if (!node || !path) return null;
     const attr = String(path[0]);
+    const from = scope.self ?? scope.source;
+    if (attr === "node_instance_id" || attr === "node_instance_index") {
+      return new AttributeRef(node.name, from, scope.index ?? 0, `#${attr.slice(5)}`, [], null, all);
+    }
     const output = this.options.attributeOutput(node, attr);
-    if (output !== undefined) return new AttributeRef(node.name, scope.self, scope.index ?? 0, output, path.slice(1));
-    if (node.properties.has(attr)) return this.propertyOf(node, path, site, "get_attribute");
-    this.options.note(scope.self ?? node.name, `get_attribute [${node.name}, ${attr}] has no equivalent (a runtime property set by a script or plugin); it is null`);
+    const fallback = node.properties.has(attr) ? this.propertyOf(node, path, site, fn) : null;
+    if (output === "#runtime") return new AttributeRef(node.name, from, scope.index ?? 0, output, path, fallback, all);
+    if (output !== undefined) return new AttributeRef(node.name, from, scope.index ?? 0, output, path.slice(1), null, all);
+    if (node.properties.has(attr)) return fallback;
+    this.options.note(from ?? node.name, `${where(site)}get_attribute [${node.name}, ${attr}] has no equivalent (a runtime property set by plugin code Berth does not run); it is null`);
     return null;
   }
+
+  private getCapability(fn: string, raw: unknown, site: Site, scope: Scope): Value {
+    const list = Array.isArray(raw) ? raw : [raw];
+    const args = list.map((x, i) => this.value(x, Array.isArray(raw) ? sub(site, i) : site, scope));
+    const env = fn === "get_environment_capability";
+    const [deployment, cap, ...rest] = env ? ["environment", ...args] : args;
+    const name = concrete(cap ?? null);
+    if (deployment === null) return null;
+    if (deployment === undefined || typeof name !== "string" || !rest.every((p) => typeof concrete(p) === "string" || typeof concrete(p) === "number")) {
+      this.d.at(site, env ? "get_environment_capability takes a capability name or [capability, key, ...]" : "get_capability takes [deployment id, capability, key, ...]");
+      return null;
+    }
+    return new CapabilityRef(deployment, name, rest.map((p) => concrete(p) as string | number));
+  }
+
+  private getLabel(raw: unknown, site: Site, scope: Scope): Value {
+    const list = Array.isArray(raw) ? raw : [raw];
+    const key = concrete(this.value(list[0] ?? null, site, scope));
+    const index = list.length > 1 ? concrete(this.value(list[1], site, scope)) : undefined;
+    if (typeof key !== "string" || (index !== undefined && typeof index !== "number")) {
+      this.d.at(site, "get_label takes a label key or [key, index]");
+      return null;
+    }
+    const w = this.model.labels.get(key);
+    if (!w) {
+      this.options.note(scope.self ?? "", `${where(site)}get_label: the blueprint sets no label ${key} (labels given when a deployment is created do not exist here); it is null`);
+      return null;
+    }
+    const v = this.evaluate(w, {});
+    const values = Array.isArray(v) ? v : [v];
+    return index === undefined ? values : (values[index] ?? null);
+  }
+}
+
+/** `file:line:col: ` of a site, for notes. */
+function where(site: Site): string {
+  const p = positionOf(site);
+  return `${p.file}:${p.line}:${p.col}: `;
 }
 
 function hasInput(v: Value): boolean {
@@ -281,7 +568,7 @@ export function toValue(v: unknown): Value {
   if (Array.isArray(v)) return v.map(toValue);
   if (typeof v === "object") {
     const out: { [key: string]: Value } = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toValue(x);
+    for (const [k, x] of Object.entries(v)) setKey(out, k, toValue(x));
     return out;
   }
   return String(v);

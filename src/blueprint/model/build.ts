@@ -1,207 +1,32 @@
+import { INCLUDE_CORE, type ImportRecord } from "../parse/load";
 import type { Entry, Merged } from "../parse/merge";
-import { Diagnostics, type Site, isMap, sub } from "./site";
+import { CORE, catalogueFamilyOf, catalogueVersionsDefining } from "../types/catalogue";
+import { readSchema } from "./schema";
+import { type Diagnostics, type Site, type SourceDoc, isMap, sub } from "./site";
+import { type Leniency, buildTemplates } from "./templates";
+import { TypeRegistry } from "./type-defs";
+import { MANAGER_INPUT_TYPES } from "./value-types";
 import type {
+  BlueprintLine,
   BlueprintModel,
   GroupDef,
   InputDef,
   NodeTemplate,
-  NodeType,
-  Operation,
   OutputDef,
-  PropertySchema,
-  RelationshipKind,
-  RelationshipType,
   ScalingPolicy,
   Written,
 } from "./types";
 
-const BUILTIN_KINDS: Record<string, RelationshipKind> = {
-  "cloudify.relationships.contained_in": "contained_in",
-  "cloudify.relationships.connected_to": "connected_to",
-  "cloudify.relationships.depends_on": "depends_on",
-};
-
-/** Reads a `properties:`-style schema (`{name: {type, default, required, description}}`). */
-function readSchema(body: unknown, site: Site, d: Diagnostics, what: string): Map<string, PropertySchema> {
-  const out = new Map<string, PropertySchema>();
-  if (body === undefined || body === null) return out;
-  if (!isMap(body)) {
-    d.at(site, `${what} must be a mapping of names to {type, default, required, description}`);
-    return out;
-  }
-  for (const [name, spec] of Object.entries(body)) {
-    const at = sub(site, name);
-    if (spec !== null && spec !== undefined && !isMap(spec)) {
-      d.at(at, `${what} "${name}" must be a mapping such as {type: string, default: ...}`);
-      continue;
-    }
-    const s = (spec ?? {}) as Record<string, unknown>;
-    const required = s["required"];
-    if (required !== undefined && typeof required !== "boolean") d.at(sub(at, "required"), "required must be true or false");
-    out.set(name, {
-      name,
-      type: typeof s["type"] === "string" ? s["type"] : undefined,
-      description: typeof s["description"] === "string" ? s["description"] : undefined,
-      hasDefault: "default" in s,
-      default: "default" in s ? { value: s["default"], site: sub(at, "default") } : undefined,
-      required: required !== false,
-      site: at,
-    });
+/** The `labels:` of the main blueprint (`key: {values: [...]}` or a plain value). */
+function readLabels(merged: Merged): Map<string, Written> {
+  const out = new Map<string, Written>();
+  const labels = (merged.main.value as Record<string, unknown>)["labels"];
+  if (!isMap(labels)) return out;
+  for (const [k, v] of Object.entries(labels)) {
+    const site = sub({ doc: merged.main, path: ["labels"] }, k);
+    out.set(k, isMap(v) && "values" in v ? { value: v["values"], site: sub(site, "values") } : { value: v, site });
   }
   return out;
-}
-
-/** Reads one operation: `"impl"` or `{implementation, inputs, executor, ...}`; in a type, inputs are a schema. */
-function readOperation(iface: string, name: string, body: unknown, site: Site, inType: boolean, d: Diagnostics): Operation | undefined {
-  if (body === null || body === undefined) return { iface, name, implementation: "", inputs: new Map(), site };
-  if (typeof body === "string") return { iface, name, implementation: body, inputs: new Map(), site };
-  if (!isMap(body)) {
-    d.at(site, `operation ${iface}.${name} must be an implementation string or {implementation, inputs}`);
-    return undefined;
-  }
-  const known = new Set(["implementation", "inputs", "executor", "max_retries", "retry_interval", "timeout", "timeout_recoverable"]);
-  for (const k of Object.keys(body)) if (!known.has(k)) d.at(sub(site, k), `unknown operation key "${k}"; use implementation, inputs, executor, max_retries or retry_interval`, true);
-  const impl = body["implementation"];
-  if (impl !== undefined && impl !== null && typeof impl !== "string") d.at(sub(site, "implementation"), "implementation must be a string");
-  const inputs = new Map<string, Written>();
-  const rawInputs = body["inputs"];
-  const inputsSite = sub(site, "inputs");
-  if (rawInputs !== undefined && rawInputs !== null) {
-    if (!isMap(rawInputs)) d.at(inputsSite, "operation inputs must be a mapping");
-    else if (inType) {
-      for (const [k, spec] of readSchema(rawInputs, inputsSite, d, "operation input")) {
-        inputs.set(k, spec.default ?? { value: null, site: spec.site });
-      }
-    } else {
-      for (const [k, v] of Object.entries(rawInputs)) inputs.set(k, { value: v, site: sub(inputsSite, k) });
-    }
-  }
-  return {
-    iface,
-    name,
-    implementation: typeof impl === "string" ? impl : "",
-    inputs,
-    executor: typeof body["executor"] === "string" ? body["executor"] : undefined,
-    site,
-  };
-}
-
-/** Reads `interfaces:` into operations keyed `interface.operation`. */
-function readInterfaces(body: unknown, site: Site, inType: boolean, d: Diagnostics): Map<string, Operation> {
-  const out = new Map<string, Operation>();
-  if (body === undefined || body === null) return out;
-  if (!isMap(body)) {
-    d.at(site, "interfaces must be a mapping of interface names to operations");
-    return out;
-  }
-  for (const [iface, ops] of Object.entries(body)) {
-    const at = sub(site, iface);
-    if (ops === null || ops === undefined) continue;
-    if (!isMap(ops)) {
-      d.at(at, `interface ${iface} must be a mapping of operation names to implementations`);
-      continue;
-    }
-    for (const [name, op] of Object.entries(ops)) {
-      const parsed = readOperation(iface, name, op, sub(at, name), inType, d);
-      if (parsed) out.set(`${iface}.${name}`, parsed);
-    }
-  }
-  return out;
-}
-
-/** Resolves `derived_from` chains (nearest first); an unknown parent or a cycle is an error. */
-function chainOf(name: string, entries: Map<string, Entry>, d: Diagnostics, what: string): string[] {
-  const chain = [name];
-  const seen = new Set([name]);
-  let current = entries.get(name);
-  while (current && isMap(current.value) && current.value["derived_from"] !== undefined) {
-    const parent = current.value["derived_from"];
-    const at = sub(current.site, "derived_from");
-    if (typeof parent !== "string") {
-      d.at(at, "derived_from must be a type name");
-      break;
-    }
-    if (seen.has(parent)) {
-      if (chain[0] === name && current.name === name) d.at(at, `${what} ${name} derives from itself: ${[...chain, parent].join(" -> ")}`);
-      break;
-    }
-    const next = entries.get(parent);
-    if (!next) {
-      if (current.name === name) d.at(at, `${what} ${name} derives from unknown ${what} "${parent}"; import the file that defines it`);
-      break;
-    }
-    chain.push(parent);
-    seen.add(parent);
-    current = next;
-  }
-  return chain;
-}
-
-function buildNodeTypes(merged: Merged, d: Diagnostics): Map<string, NodeType> {
-  const entries = merged.sections.node_types;
-  const cache = new Map<string, NodeType>();
-  const build = (name: string, stack: Set<string>): NodeType | undefined => {
-    const hit = cache.get(name);
-    if (hit) return hit;
-    const entry = entries.get(name);
-    if (!entry || stack.has(name)) return undefined;
-    stack.add(name);
-    const body = isMap(entry.value) ? entry.value : {};
-    if (!isMap(entry.value) && entry.value !== null) d.at(entry.site, `node type ${name} must be a mapping`);
-    const chain = chainOf(name, entries, d, "node type");
-    const parent = chain.length > 1 ? build(chain[1]!, stack) : undefined;
-    const properties = new Map(parent?.properties);
-    for (const [k, spec] of readSchema(body["properties"], sub(entry.site, "properties"), d, "property")) {
-      const prior = properties.get(k);
-      properties.set(k, prior ? { ...prior, ...definedOnly(spec) } : spec);
-    }
-    const operations = new Map(parent?.operations);
-    for (const [k, op] of readInterfaces(body["interfaces"], sub(entry.site, "interfaces"), true, d)) operations.set(k, op);
-    const type: NodeType = { name, chain: parent ? [name, ...parent.chain] : [name], properties, operations, site: entry.site };
-    cache.set(name, type);
-    stack.delete(name);
-    return type;
-  };
-  for (const name of entries.keys()) build(name, new Set());
-  return cache;
-}
-
-/** A schema entry without its undefined fields, so an override keeps the parent's type and description. */
-function definedOnly(spec: PropertySchema): Partial<PropertySchema> {
-  const out: Partial<PropertySchema> = { hasDefault: spec.hasDefault, required: spec.required, site: spec.site };
-  if (spec.hasDefault) out.default = spec.default;
-  if (spec.type !== undefined) out.type = spec.type;
-  if (spec.description !== undefined) out.description = spec.description;
-  return out;
-}
-
-function buildRelationshipTypes(merged: Merged, d: Diagnostics): Map<string, RelationshipType> {
-  const entries = merged.sections.relationships;
-  const out = new Map<string, RelationshipType>();
-  for (const [name, entry] of entries) {
-    const chain = chainOf(name, entries, d, "relationship type");
-    const properties = new Map<string, PropertySchema>();
-    for (const t of [...chain].reverse()) {
-      const e = entries.get(t);
-      const body = e && isMap(e.value) ? e.value : {};
-      for (const [k, v] of readSchema(body["properties"], sub(e?.site ?? entry.site, "properties"), t === name ? d : silent(), "property")) properties.set(k, v);
-    }
-    out.set(name, { name, chain, properties, site: entry.site });
-  }
-  return out;
-}
-
-/** A diagnostics sink for re-reads of definitions already checked once. */
-function silent(): Diagnostics {
-  return new Diagnostics();
-}
-
-function kindOf(type: RelationshipType): RelationshipKind {
-  for (const t of type.chain) {
-    const kind = BUILTIN_KINDS[t];
-    if (kind) return kind;
-  }
-  return "depends_on";
 }
 
 function buildInputs(merged: Merged, d: Diagnostics): Map<string, InputDef> {
@@ -211,131 +36,11 @@ function buildInputs(merged: Merged, d: Diagnostics): Map<string, InputDef> {
     if (!schema) continue;
     const body = isMap(entry.value) ? entry.value : {};
     const TYPES = new Set(["string", "integer", "float", "boolean", "list", "dict", "regex", "textarea"]);
-    if (schema.type && !TYPES.has(schema.type) && !merged.sections.data_types.has(schema.type)) {
+    if (schema.type && !TYPES.has(schema.type) && !MANAGER_INPUT_TYPES.has(schema.type) && !merged.sections.data_types.has(schema.type)) {
       d.at(sub(entry.site, "type"), `input type "${schema.type}" is unknown; use string, integer, float, boolean, list, dict or a data type`);
     }
     const constraints = body["constraints"];
     out.set(name, { ...schema, constraints: constraints === undefined ? undefined : { value: constraints, site: sub(entry.site, "constraints") } });
-  }
-  return out;
-}
-
-function readInstances(body: Record<string, unknown>, site: Site, d: Diagnostics): number {
-  const deploy = isMap(body["instances"]) ? body["instances"]["deploy"] : undefined;
-  const caps = isMap(body["capabilities"]) ? body["capabilities"] : undefined;
-  const scalable = caps && isMap(caps["scalable"]) ? caps["scalable"] : undefined;
-  const props = scalable && isMap(scalable["properties"]) ? scalable["properties"] : undefined;
-  const def = props?.["default_instances"];
-  if (deploy !== undefined && def !== undefined) {
-    d.at(sub(site, "instances"), "instances.deploy and capabilities.scalable cannot both be set; keep capabilities.scalable");
-  }
-  const check = (v: unknown, at: Site): number => {
-    if (typeof v === "number" && Number.isInteger(v) && v >= 0) return v;
-    d.at(at, "an instance count must be a whole number of 0 or more");
-    return 1;
-  };
-  if (def !== undefined) return check(def, sub(sub(sub(sub(site, "capabilities"), "scalable"), "properties"), "default_instances"));
-  if (deploy !== undefined) return check(deploy, sub(sub(site, "instances"), "deploy"));
-  return 1;
-}
-
-const TEMPLATE_KEYS = new Set(["type", "properties", "interfaces", "relationships", "instances", "capabilities", "description"]);
-
-function buildTemplates(merged: Merged, types: Map<string, NodeType>, rels: Map<string, RelationshipType>, d: Diagnostics): Map<string, NodeTemplate> {
-  const out = new Map<string, NodeTemplate>();
-  const names = merged.sections.node_templates;
-  for (const [name, entry] of names) {
-    if (!isMap(entry.value)) {
-      d.at(entry.site, `node template ${name} must be a mapping with at least a type`);
-      continue;
-    }
-    const body = entry.value;
-    for (const k of Object.keys(body)) if (!TEMPLATE_KEYS.has(k)) d.at(sub(entry.site, k), `unknown node template key "${k}"; use ${[...TEMPLATE_KEYS].join(", ")}`, true);
-    const typeName = body["type"];
-    const type = typeof typeName === "string" ? types.get(typeName) : undefined;
-    if (!type) {
-      if (typeof typeName !== "string") d.at(entry.site, `node template ${name} has no type; add type: <a node type>`);
-      else d.at(sub(entry.site, "type"), `unknown node type "${typeName}"; define it in node_types or import the file that does`);
-      continue;
-    }
-    const properties = new Map<string, Written>();
-    const propsSite = sub(entry.site, "properties");
-    const rawProps = body["properties"];
-    if (rawProps !== undefined && rawProps !== null && !isMap(rawProps)) d.at(propsSite, "properties must be a mapping");
-    const given = isMap(rawProps) ? rawProps : {};
-    for (const [k, v] of Object.entries(given)) {
-      if (!type.properties.has(k)) {
-        const known = [...type.properties.keys()].sort().join(", ") || "none";
-        d.at(sub(propsSite, k), `property "${k}" is not declared by ${type.name} (declared: ${known})`, true);
-        continue;
-      }
-      properties.set(k, { value: v, site: sub(propsSite, k) });
-    }
-    for (const [k, spec] of type.properties) {
-      if (properties.has(k)) continue;
-      if (spec.default) properties.set(k, spec.default);
-      else if (spec.required) d.at(entry.site, `node template ${name} must set property "${k}" (required by ${type.name}, no default)`, true);
-    }
-    // Most templates override no operation: they share their type's map, copied only when one is overridden.
-    let operations = type.operations;
-    for (const [k, op] of readInterfaces(body["interfaces"], sub(entry.site, "interfaces"), false, d)) {
-      if (operations === type.operations) operations = new Map(type.operations);
-      const base = type.operations.get(k);
-      if (base && (op.implementation === "" || op.implementation === base.implementation)) {
-        operations.set(k, { ...op, implementation: base.implementation, executor: op.executor ?? base.executor, inputs: new Map([...base.inputs, ...op.inputs]) });
-      } else {
-        operations.set(k, op);
-      }
-    }
-    const relationships: NodeTemplate["relationships"] = [];
-    let host: string | undefined;
-    const relsSite = sub(entry.site, "relationships");
-    const rawRels = body["relationships"];
-    if (rawRels !== undefined && rawRels !== null && !Array.isArray(rawRels)) d.at(relsSite, "relationships must be a list of {type, target}");
-    (Array.isArray(rawRels) ? rawRels : []).forEach((r, i) => {
-      const at = sub(relsSite, i);
-      if (!isMap(r)) {
-        d.at(at, "a relationship must be a mapping {type, target}");
-        return;
-      }
-      const rt = typeof r["type"] === "string" ? rels.get(r["type"]) : undefined;
-      if (!rt) {
-        d.at(r["type"] === undefined ? at : sub(at, "type"), `unknown relationship type ${JSON.stringify(r["type"] ?? null)}; define it under relationships or import it`);
-        return;
-      }
-      const target = r["target"];
-      if (typeof target !== "string" || !names.has(target)) {
-        d.at(r["target"] === undefined ? at : sub(at, "target"), `relationship target ${JSON.stringify(target ?? null)} is not a node template of this blueprint`);
-        return;
-      }
-      if (target === name) {
-        d.at(sub(at, "target"), `node ${name} cannot have a relationship to itself`);
-        return;
-      }
-      const kind = kindOf(rt);
-      if (kind === "contained_in") {
-        if (host !== undefined) {
-          d.at(at, `node ${name} is contained in ${host} already; a node has at most one contained_in relationship`);
-          return;
-        }
-        host = target;
-      }
-      const properties = new Map<string, Written>();
-      for (const [k, spec] of rt.properties) if (spec.default) properties.set(k, spec.default);
-      if (isMap(r["properties"])) for (const [k, v] of Object.entries(r["properties"])) properties.set(k, { value: v, site: sub(sub(at, "properties"), k) });
-      relationships.push({ type: rt, kind, target, properties, site: at });
-    });
-    out.set(name, {
-      name,
-      type,
-      description: typeof body["description"] === "string" ? body["description"] : undefined,
-      properties,
-      operations,
-      relationships,
-      host,
-      instances: readInstances(body, entry.site, d),
-      site: entry.site,
-    });
   }
   return out;
 }
@@ -374,7 +79,7 @@ function buildOutputs(entries: Map<string, Entry>, d: Diagnostics, what: string)
   return out;
 }
 
-function buildGroups(merged: Merged, nodes: Map<string, NodeTemplate>, d: Diagnostics): Map<string, GroupDef> {
+function buildGroups(merged: Merged, nodes: Map<string, NodeTemplate>, d: Diagnostics, lenient: Leniency, lines: BlueprintLine[]): Map<string, GroupDef> {
   const out = new Map<string, GroupDef>();
   const groups = merged.sections.groups;
   for (const [name, entry] of groups) {
@@ -384,7 +89,9 @@ function buildGroups(merged: Merged, nodes: Map<string, NodeTemplate>, d: Diagno
     if (!Array.isArray(body["members"]) || members.length === 0) d.at(entry.site, `group ${name} needs a non-empty members list`);
     const ok: string[] = [];
     members.forEach((m, i) => {
+      const gap = typeof m === "string" ? lenient.target(m) : undefined;
       if (typeof m === "string" && (nodes.has(m) || groups.has(m))) ok.push(m);
+      else if (gap) lines.push({ kind: "group", name, message: `group ${name}: member ${m} left out: ${gap}`, site: sub(sub(entry.site, "members"), i), partial: true });
       else d.at(sub(sub(entry.site, "members"), i), `group member ${JSON.stringify(m)} is neither a node template nor a group`);
     });
     const policies: GroupDef["policies"] = [];
@@ -399,57 +106,150 @@ function buildGroups(merged: Merged, nodes: Map<string, NodeTemplate>, d: Diagno
   return out;
 }
 
-function buildPolicies(merged: Merged, groups: Map<string, GroupDef>, d: Diagnostics): ScalingPolicy[] {
+function buildPolicies(merged: Merged, groups: Map<string, GroupDef>, d: Diagnostics, lines: BlueprintLine[], lenient: Leniency): ScalingPolicy[] {
   const out: ScalingPolicy[] = [];
   const claimed = new Map<string, string>();
   for (const [name, entry] of merged.sections.policies) {
     const body = isMap(entry.value) ? entry.value : {};
     if (body["type"] !== "cloudify.policies.scaling") {
-      d.at(isMap(entry.value) && "type" in entry.value ? sub(entry.site, "type") : entry.site, `policy ${name}: the only supported policy type is cloudify.policies.scaling`);
+      if (typeof body["type"] !== "string") {
+        d.at(entry.site, `policy ${name} needs a type (cloudify.policies.scaling)`);
+        continue;
+      }
+      lines.push({ kind: "policy", name, message: `policy ${name} of type ${body["type"]} is not converted: only scaling policies have a Pulumi meaning (instance counts)`, site: sub(entry.site, "type"), partial: true });
       continue;
     }
     const props = isMap(body["properties"]) ? body["properties"] : {};
-    const def = props["default_instances"] ?? 1;
-    let count = 1;
-    if (typeof def === "number" && Number.isInteger(def) && def >= 0) count = def;
-    else d.at(sub(sub(entry.site, "properties"), "default_instances"), "default_instances must be a whole number of 0 or more");
+    const count: Written | undefined = "default_instances" in props ? { value: props["default_instances"], site: sub(sub(entry.site, "properties"), "default_instances") } : undefined;
     const targets: string[] = [];
     const raw = Array.isArray(body["targets"]) ? body["targets"] : [];
     if (raw.length === 0) d.at(entry.site, `policy ${name} needs a non-empty targets list of groups`);
     raw.forEach((t, i) => {
       const at = sub(sub(entry.site, "targets"), i);
-      if (typeof t !== "string" || !groups.has(t)) d.at(at, `policy target ${JSON.stringify(t)} is not a group`);
+      if (typeof t !== "string" || !groups.has(t)) {
+        const gap = typeof t === "string" ? lenient.target(t) : undefined;
+        if (gap) lines.push({ kind: "policy", name, message: `policy ${name}: target ${t} left out: ${gap}`, site: at, partial: true });
+        else d.at(at, `policy target ${JSON.stringify(t)} is not a group`);
+      }
       else if (claimed.has(t)) d.at(at, `group ${t} is already scaled by policy ${claimed.get(t)}; a group is in at most one scaling group`);
       else {
         claimed.set(t, name);
         targets.push(t);
       }
     });
-    out.push({ name, targets, defaultInstances: count, site: entry.site });
+    out.push({ name, targets, defaultInstances: 1, count, site: entry.site });
   }
   return out;
 }
 
+/**
+ * When a type Berth has no definition of is a gap rather than an error: when an import could not be resolved (it
+ * may define it), or when the name belongs to a plugin whose catalogue entry Berth loaded (Berth's facts about a
+ * plugin may miss a type the plugin has). With every import resolved from files and core types, an unknown type is an
+ * error, as in Cloudify.
+ */
+function leniencyOf(imports: readonly ImportRecord[], docs: readonly SourceDoc[]): Leniency {
+  const unresolved = imports.filter((i) => i.source === "unresolved");
+  const plugins = [...new Set(docs.flatMap((doc) => (doc.catalogue && doc.catalogue.family !== CORE.title ? [`${doc.catalogue.family} ${doc.catalogue.version}`] : [])))];
+  const loaded = new Map<string, string[]>();
+  for (const doc of docs) if (doc.catalogue && doc.catalogue.family !== CORE.title) loaded.set(doc.catalogue.family, [...(loaded.get(doc.catalogue.family) ?? []), doc.catalogue.version]);
+  const namespaceOf = (name: string) => /^(.+?)--/.exec(name)?.[1];
+  // A file that imports nothing cannot stand alone (not even cloudify.nodes.Root is defined): it is an include, and
+  // the names it uses come from the blueprint that imports it.
+  const fragment = imports.some((i) => i.entry === INCLUDE_CORE);
+  const includeNote = "this file is an include (it does not import the core types): the blueprint that imports it defines the name";
+  return {
+    fragment,
+    input: (name) => (fragment ? `input ${name} is not declared here; ${includeNote}` : undefined),
+    target: (name) => {
+      const ns = namespaceOf(name);
+      const from = ns ? unresolved.find((i) => i.entry.startsWith(`${ns}--`)) : undefined;
+      if (from) return `it is a node of ${from.entry}, which Berth could not resolve (${from.note ?? "unresolved"})`;
+      return fragment ? includeNote : undefined;
+    },
+    unimported: (name) => {
+      const family = catalogueFamilyOf(name);
+      return family ? `it belongs to the ${family}, which this file does not import (Cloudify would refuse it on its own)` : undefined;
+    },
+    gap: (name) => {
+      if (fragment && !name.startsWith("cloudify.nodes.") && !name.startsWith("cloudify.relationships.")) return includeNote;
+      const elsewhere = catalogueVersionsDefining(name).filter((f) => loaded.has(f.family.title));
+      if (elsewhere.length > 0) {
+        const title = elsewhere[0]!.family.title;
+        return `the ${title} defines it in version ${elsewhere.map((f) => f.version.version).join(", ")}, but this blueprint's import of it resolved to ${loaded.get(title)!.join(", ")}, which does not (pin the version that has it, e.g. plugin:${elsewhere[0]!.family.packages[0]}?version=${elsewhere[0]!.version.version})`;
+      }
+      if (unresolved.length > 0) {
+        const ns = /^(.+?)--/.exec(name)?.[1];
+        const likely = (ns ? unresolved.filter((i) => i.entry.startsWith(`${ns}--`)) : []).concat(unresolved);
+        return `it is likely defined by ${likely[0]!.entry}, which Berth could not resolve (${likely[0]!.note ?? "unresolved"})`;
+      }
+      if (plugins.length > 0) return `Berth's catalogue (${plugins.join(", ")}) does not list it`;
+      return undefined;
+    },
+  };
+}
+
+/** Blueprint-level report lines: how imports were resolved, workflows, non-scaling policies and labels. */
+function blueprintLines(merged: Merged, imports: readonly ImportRecord[]): BlueprintLine[] {
+  const lines: BlueprintLine[] = [];
+  for (const i of imports) {
+    if (i.source === "unresolved") lines.push({ kind: "import", name: i.entry, message: `import ${i.entry} is not resolved: ${i.note ?? ""}; the nodes whose types it defines are kept as placeholders`, site: i.site, partial: true });
+    else if (i.note) lines.push({ kind: "import", name: i.entry, message: i.note, site: i.site, partial: false });
+  }
+  for (const [name, entry] of merged.sections.workflows) {
+    if (!entry.site.doc.parsed) continue;
+    const mapping = isMap(entry.value) ? entry.value["mapping"] : entry.value;
+    lines.push({
+      kind: "workflow",
+      name,
+      message: `workflow ${name} (${typeof mapping === "string" ? mapping : "a workflow"}) is not converted: a Pulumi program has no custom workflows; run the equivalent steps as a separate program or script`,
+      site: entry.site,
+      partial: true,
+    });
+  }
+  for (const section of ["labels", "blueprint_labels"] as const) {
+    const labels = (merged.main.value as Record<string, unknown>)[section];
+    if (!isMap(labels)) continue;
+    for (const [key, body] of Object.entries(labels)) {
+      const site = sub({ doc: merged.main, path: [section] }, key);
+      const values = isMap(body) && "values" in body ? body["values"] : body;
+      const plain = (Array.isArray(values) ? values : [values]).every((v) => v === null || ["string", "number", "boolean"].includes(typeof v));
+      const shown = plain ? (Array.isArray(values) ? values : [values]).map((v) => String(v)).join(", ") : "(a computed value)";
+      const message =
+        section === "labels"
+          ? `deployment label ${key} = ${shown}: Pulumi programs have no labels; tag the stack instead (pulumi stack tag set ${key} VALUE)`
+          : `blueprint label ${key} = ${shown}: Pulumi projects have no labels; it is metadata only`;
+      lines.push({ kind: section === "labels" ? "label" : "blueprint-label", name: key, message, site, partial: false });
+    }
+  }
+  return lines;
+}
+
 /** Builds the checked model from the merged files, recording every problem. */
-export function buildModel(merged: Merged, docs: BlueprintModel["docs"], d: Diagnostics): BlueprintModel {
-  const nodeTypes = buildNodeTypes(merged, d);
-  const relationshipTypes = buildRelationshipTypes(merged, d);
+export function buildModel(merged: Merged, docs: BlueprintModel["docs"], d: Diagnostics, imports: readonly ImportRecord[] = [], fileNotes: readonly { site: Site; message: string }[] = []): BlueprintModel {
+  const lenient = leniencyOf(imports, docs);
+  const registry = new TypeRegistry(merged, d, (parent) => lenient.gap(parent) !== undefined);
   const inputs = buildInputs(merged, d);
-  const nodes = buildTemplates(merged, nodeTypes, relationshipTypes, d);
+  const nodes = buildTemplates(merged, registry, d, lenient);
   checkCycles(nodes, d);
-  const groups = buildGroups(merged, nodes, d);
+  const lines = [...fileNotes.map((n): BlueprintLine => ({ kind: "yaml", name: String(n.site.path[n.site.path.length - 1] ?? ""), message: n.message, site: n.site, partial: false })), ...blueprintLines(merged, imports)];
+  const groups = buildGroups(merged, nodes, d, lenient, lines);
   return {
     mainFile: merged.main.file,
     version: merged.version,
     description: merged.description,
     inputs,
-    nodeTypes,
-    relationshipTypes,
+    nodeTypes: registry.usedNodeTypes(),
+    relationshipTypes: registry.usedRelationshipTypes(),
     nodes,
     outputs: buildOutputs(merged.sections.outputs, d, "output"),
     capabilities: buildOutputs(merged.sections.capabilities, d, "capability"),
     groups,
-    policies: buildPolicies(merged, groups, d),
+    policies: buildPolicies(merged, groups, d, lines, lenient),
     docs,
+    lines,
+    labels: readLabels(merged),
+    missingNode: (name) => lenient.target(name),
+    missingInput: (name) => lenient.input(name),
   };
 }

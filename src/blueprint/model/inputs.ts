@@ -25,10 +25,8 @@ export function checkInputs(model: BlueprintModel, given: Record<string, unknown
   }
   for (const [name, def] of model.inputs) {
     const has = Object.hasOwn(given, name);
-    if (!has) {
-      if (!def.hasDefault || def.default?.value === null) d.at(def.site, `input "${name}" has no default and must be given (--inputs FILE or inputs: { ${name}: ... })`, true);
-      continue;
-    }
+    // An input with no value becomes required stack config of the program (see the plan's config entries).
+    if (!has) continue;
     const v = given[name];
     const check = def.type ? CHECKS[def.type] : undefined;
     if (check && !check(v)) d.at(def.site, `input "${name}" must be a ${def.type}, got ${JSON.stringify(v)}`, true);

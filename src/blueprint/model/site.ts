@@ -10,6 +10,12 @@ export interface SourceDoc {
   parsed?: ParsedYaml;
   /** The folder relative paths in this file resolve against (undefined for catalogue entries). */
   dir?: string;
+  /** The folder relative imports of this file must stay inside. @default the blueprint's root folder */
+  root?: string;
+  /** The namespace of a namespaced import (`NS--file`): every name it defines is `NS--name`. @default none */
+  namespace?: string;
+  /** For a catalogue entry: the family and version it stands for. @default none (a file) */
+  catalogue?: { family: string; version: string; namesOnly: boolean };
 }
 
 /** Where a value of the model came from: a file and the path inside it. Positions are computed only when asked. */
@@ -53,10 +59,15 @@ export function positionOf(site: Site, key = false): SourcePosition {
 export class Diagnostics {
   /** The problems, in the order found. */
   public readonly list: Diagnostic[] = [];
+  /** What was recorded already: a value evaluated once per instance reports its problem once. */
+  private readonly seen = new Set<string>();
 
   /** Records a problem at a site (at its key with `key: true`, for unknown or duplicated names). */
   public at(site: Site, message: string, key = false): void {
     const pos = positionOf(site, key);
+    const id = `${pos.file}\0${pos.line}\0${pos.col}\0${message}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
     const parsed = site.doc.parsed;
     this.list.push(parsed ? parsed.diagnostic(pos, message) : { ...pos, message });
   }

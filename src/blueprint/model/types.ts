@@ -41,6 +41,12 @@ export interface NodeType {
   /** Operations keyed by `interface.operation`. */
   operations: Map<string, Operation>;
   site: Site;
+  /** True when Berth's offline catalogue defines the type (not a file): its schema is ours, so gaps are reported, not errors. */
+  fromCatalogue: boolean;
+  /** An ancestor named by `derived_from` that no loaded file defines (its import could not be resolved). @default none */
+  unknownAncestor?: string;
+  /** True when the catalogue knows only the type's name and derivation: properties it does not list are kept. @default false */
+  namesOnly?: boolean;
 }
 
 /** A relationship type with its ancestry resolved. */
@@ -48,6 +54,12 @@ export interface RelationshipType {
   name: string;
   chain: string[];
   properties: Map<string, PropertySchema>;
+  /** `source_interfaces` operations, keyed `interface.operation`. */
+  sourceOperations: Map<string, Operation>;
+  /** `target_interfaces` operations, keyed `interface.operation`. */
+  targetOperations: Map<string, Operation>;
+  /** What it means for ordering and hosting, by derivation from the built-ins. */
+  kind: RelationshipKind;
   site: Site;
 }
 
@@ -60,7 +72,17 @@ export interface RelationshipUse {
   kind: RelationshipKind;
   target: string;
   properties: Map<string, Written>;
+  /** Operations run for the source (the type's, overridden by the template's `source_interfaces`). */
+  sourceOperations: Map<string, Operation>;
+  /** Operations run for the target (the type's, overridden by the template's `target_interfaces`). */
+  targetOperations: Map<string, Operation>;
   site: Site;
+}
+
+/** A report line a node carries from the model (positioned); `partial` when it is something not reproduced. */
+export interface NodeNote {
+  message: string;
+  partial: boolean;
 }
 
 /** A node template. */
@@ -76,9 +98,15 @@ export interface NodeTemplate {
   relationships: RelationshipUse[];
   /** The `contained_in` target, if any. */
   host?: string;
-  /** Instances per host instance (instances.deploy or capabilities.scalable default_instances). */
+  /** Instances per host instance (instances.deploy or capabilities.scalable default_instances), once resolved. */
   instances: number;
+  /** Where the count is written, when it is (it may be an intrinsic function). @default none (1) */
+  count?: Written;
   site: Site;
+  /** Report lines from reading the template. */
+  notes: NodeNote[];
+  /** Why the node cannot be converted at all (a type Berth has no definition of); it is kept as a placeholder. @default none */
+  placeholder?: string;
 }
 
 /** A deployment input. */
@@ -106,8 +134,22 @@ export interface GroupDef {
 export interface ScalingPolicy {
   name: string;
   targets: string[];
+  /** The group count, once resolved. */
   defaultInstances: number;
+  /** Where the count is written, when it is (it may be an intrinsic function). @default none (1) */
+  count?: Written;
   site: Site;
+}
+
+/** A blueprint-level report line: something read but not converted (a workflow, a policy, a label), with where. */
+export interface BlueprintLine {
+  /** What it is (`workflow`, `policy`, `import`, `labels`, ...). */
+  kind: string;
+  name: string;
+  message: string;
+  site: Site;
+  /** True when it is something the program does not reproduce. */
+  partial: boolean;
 }
 
 /** The whole blueprint, semantics checked, functions not yet evaluated. */
@@ -124,4 +166,12 @@ export interface BlueprintModel {
   groups: Map<string, GroupDef>;
   policies: ScalingPolicy[];
   docs: SourceDoc[];
+  /** Blueprint-level report lines (imports resolved or not, workflows, policies, labels). */
+  lines: BlueprintLine[];
+  /** The deployment labels the blueprint sets (`labels:`), as written. */
+  labels: Map<string, Written>;
+  /** Why a node template this blueprint does not define may exist elsewhere (a namespaced import not resolved). */
+  missingNode(name: string): string | undefined;
+  /** Why an input this blueprint does not declare may be declared elsewhere (the file is an include). */
+  missingInput(name: string): string | undefined;
 }

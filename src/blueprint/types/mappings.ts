@@ -1,64 +1,21 @@
-import { CallRef, SecretRef, type Value, concrete } from "../functions/values";
+import { CallRef, type Value, concrete, setKey } from "../functions/values";
+import { untracked } from "../emit/reads";
 import { mapDockerPyParams } from "../../docker/params";
+import { parseYaml } from "../../yaml";
+import { type Site, sub } from "../model/site";
+import { applyOverrides } from "./maps/k8s-overrides";
+import { type Obj, clean, first, obj } from "./maps/values";
+import { AWS3_MAPPINGS } from "./maps/aws3";
+import { agentNote } from "./maps/agent";
+import { COMPONENT_MAPPINGS } from "./maps/components";
+import { awsProvider, openstackProvider } from "./maps/providers";
+import { OPENSTACK3_MAPPINGS } from "./maps/openstack3";
+import { TARGETS } from "./maps/targets";
+import { UTILITY_MAPPINGS } from "./maps/utilities";
 import type { MapContext, TargetClass, TypeMapping } from "./target";
 
-const cls = (module: string, path: string[], token: string): TargetClass => ({ module, path, token });
+export { TARGETS };
 
-/** The resource classes the mappings create. */
-export const TARGETS = {
-  dockerContainer: cls("berth/docker", ["DockerContainer"], "berth:index:DockerContainer"),
-  swarmService: cls("berth/swarm", ["SwarmService"], "berth:index:SwarmService"),
-  kubernetesWorkload: cls("berth/kubernetes", ["KubernetesWorkload"], "berth:index:KubernetesWorkload"),
-  osInstance: cls("@pulumi/openstack", ["compute", "Instance"], "openstack:compute/instance:Instance"),
-  osKeypair: cls("@pulumi/openstack", ["compute", "Keypair"], "openstack:compute/keypair:Keypair"),
-  osNetwork: cls("@pulumi/openstack", ["networking", "Network"], "openstack:networking/network:Network"),
-  osSubnet: cls("@pulumi/openstack", ["networking", "Subnet"], "openstack:networking/subnet:Subnet"),
-  osPort: cls("@pulumi/openstack", ["networking", "Port"], "openstack:networking/port:Port"),
-  osRouter: cls("@pulumi/openstack", ["networking", "Router"], "openstack:networking/router:Router"),
-  osSecGroup: cls("@pulumi/openstack", ["networking", "SecGroup"], "openstack:networking/secGroup:SecGroup"),
-  osSecGroupRule: cls("@pulumi/openstack", ["networking", "SecGroupRule"], "openstack:networking/secGroupRule:SecGroupRule"),
-  osFloatingIp: cls("@pulumi/openstack", ["networking", "FloatingIp"], "openstack:networking/floatingIp:FloatingIp"),
-  osVolume: cls("@pulumi/openstack", ["blockstorage", "Volume"], "openstack:blockstorage/volume:Volume"),
-  awsInstance: cls("@pulumi/aws", ["ec2", "Instance"], "aws:ec2/instance:Instance"),
-  awsSecurityGroup: cls("@pulumi/aws", ["ec2", "SecurityGroup"], "aws:ec2/securityGroup:SecurityGroup"),
-  awsEip: cls("@pulumi/aws", ["ec2", "Eip"], "aws:ec2/eip:Eip"),
-  awsKeyPair: cls("@pulumi/aws", ["ec2", "KeyPair"], "aws:ec2/keyPair:KeyPair"),
-  awsVpc: cls("@pulumi/aws", ["ec2", "Vpc"], "aws:ec2/vpc:Vpc"),
-  awsSubnet: cls("@pulumi/aws", ["ec2", "Subnet"], "aws:ec2/subnet:Subnet"),
-  awsEni: cls("@pulumi/aws", ["ec2", "NetworkInterface"], "aws:ec2/networkInterface:NetworkInterface"),
-  tlsKey: cls("@pulumi/tls", ["PrivateKey"], "tls:index/privateKey:PrivateKey"),
-  k8sProvider: cls("@pulumi/kubernetes", ["Provider"], "pulumi:providers:kubernetes"),
-  k8sConfigGroup: cls("@pulumi/kubernetes", ["yaml", "v2", "ConfigGroup"], "kubernetes:yaml/v2:ConfigGroup"),
-  k8sPod: cls("@pulumi/kubernetes", ["core", "v1", "Pod"], "kubernetes:core/v1:Pod"),
-  k8sService: cls("@pulumi/kubernetes", ["core", "v1", "Service"], "kubernetes:core/v1:Service"),
-  k8sDeployment: cls("@pulumi/kubernetes", ["apps", "v1", "Deployment"], "kubernetes:apps/v1:Deployment"),
-  k8sReplicaSet: cls("@pulumi/kubernetes", ["apps", "v1", "ReplicaSet"], "kubernetes:apps/v1:ReplicaSet"),
-  k8sRc: cls("@pulumi/kubernetes", ["core", "v1", "ReplicationController"], "kubernetes:core/v1:ReplicationController"),
-  k8sPv: cls("@pulumi/kubernetes", ["core", "v1", "PersistentVolume"], "kubernetes:core/v1:PersistentVolume"),
-  k8sConfigMap: cls("@pulumi/kubernetes", ["core", "v1", "ConfigMap"], "kubernetes:core/v1:ConfigMap"),
-  k8sStorageClass: cls("@pulumi/kubernetes", ["storage", "v1", "StorageClass"], "kubernetes:storage.k8s.io/v1:StorageClass"),
-  k8sClusterRoleBinding: cls("@pulumi/kubernetes", ["rbac", "v1", "ClusterRoleBinding"], "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding"),
-  remoteCommand: cls("@pulumi/command", ["remote", "Command"], "command:remote:Command"),
-} as const;
-
-type Obj = { [key: string]: Value };
-
-/** A mapping (object) value, or {} when the value is not one. */
-function obj(v: Value | undefined): Obj {
-  return v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v) && !("kind" in v && typeof (v as { kind: unknown }).kind === "string" && Object.keys(v).length === 0) ? (v as Obj) : {};
-}
-
-/** Drops undefined members and empty strings (Cloudify's "not set"). */
-function clean(o: Record<string, Value | undefined>): Obj {
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== "" && v !== null) out[k] = v;
-  return out;
-}
-
-/** The first non-empty of several values. */
-function first(...vs: (Value | undefined)[]): Value | undefined {
-  return vs.find((v) => v !== undefined && v !== null && v !== "");
-}
 
 /** A name for the resource: the given one, else `resource_id`, else undefined (Pulumi auto-names). */
 function nameOf(ctx: MapContext, ...candidates: (Value | undefined)[]): Value | undefined {
@@ -73,10 +30,16 @@ type DockerOp = "create" | "start" | "stop" | "delete";
  * reason, so the generated program deploys and the report says what did not carry over. Params holding values known
  * only at deployment are passed as written (DockerContainer checks them when it runs).
  */
-function checkedParams(ctx: MapContext, given: Partial<Record<DockerOp, Value | undefined>>): Partial<Record<DockerOp, Value | undefined>> {
+function checkedParams(
+  ctx: MapContext,
+  given: Partial<Record<DockerOp, Value | undefined>>,
+  /** Where each operation's params are written (for the report's positions). */
+  at: (op: DockerOp) => readonly (string | number)[] = (op) => ["interfaces", `cloudify.interfaces.lifecycle.${op}`, "params"],
+): Partial<Record<DockerOp, Value | undefined>> {
   const plain: Partial<Record<DockerOp, Record<string, unknown>>> = {};
   for (const [op, v] of Object.entries(given) as [DockerOp, Value | undefined][]) {
-    const c = v === undefined ? undefined : concrete(v);
+    // Read untracked: every param either reaches the program (handed on) or is dropped here with a report line.
+    const c = v === undefined ? undefined : concrete(untracked(v));
     if (c !== null && typeof c === "object" && !Array.isArray(c)) plain[op] = c as Record<string, unknown>;
   }
   const refused = new Map<string, string>();
@@ -94,26 +57,45 @@ function checkedParams(ctx: MapContext, given: Partial<Record<DockerOp, Value | 
     if (params === null || params === undefined || typeof params !== "object" || Array.isArray(params)) continue;
     const { [param]: _dropped, ...rest } = params as Obj;
     out[op] = rest;
-    ctx.drop(`${key} (${message})`);
+    ctx.drop(`${key} (${message})`, [...at(op), param]);
   }
   return out;
 }
 
+/**
+ * docker-plugin 1.x's `image` ({src} or {repository, tag}). A string is not what the plugin reads (it fails on it at
+ * deployment); `name:tag` is read as the repository and tag and reported, anything else is reported and left out.
+ */
+function dockerImage(ctx: MapContext): Obj {
+  const image = ctx.props["image"];
+  if (typeof image === "string") {
+    const colon = image.lastIndexOf(":");
+    const slash = image.lastIndexOf("/");
+    const [repository, tag] = colon > slash ? [image.slice(0, colon), image.slice(colon + 1)] : [image, undefined];
+    ctx.drop(`image ${JSON.stringify(image)} as written (docker-plugin 1.x reads image as {repository, tag} or {src} and fails on a string); read as repository ${JSON.stringify(repository)}${tag ? `, tag ${JSON.stringify(tag)}` : ""}`, ["image"]);
+    return clean({ repository, tag });
+  }
+  if (image !== null && image !== undefined && (typeof image !== "object" || Array.isArray(image))) {
+    ctx.drop(`image ${JSON.stringify(concrete(image) ?? null)}: it must be {repository, tag} or {src}`, ["image"]);
+    return {};
+  }
+  return obj(image);
+}
+
 function dockerContainer(ctx: MapContext): Value {
-  const image = obj(ctx.props["image"]);
+  const image = dockerImage(ctx);
   const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
   const start = ctx.op("cloudify.interfaces.lifecycle.start") ?? {};
   const stop = ctx.op("cloudify.interfaces.lifecycle.stop") ?? {};
   const del = ctx.op("cloudify.interfaces.lifecycle.delete") ?? {};
-  const host = ctx.related("cloudify.relationships.contained_in")[0];
-  const hostIp = host ? host.output("ip") : null;
+  const engine = ctx.hostEngine();
   for (const op of [create, start, stop, del]) if (op["daemon_client"] !== undefined) ctx.drop("the daemon_client operation input (set host on the container instead)");
   const params = checkedParams(ctx, { create: create["params"], start: start["params"], stop: stop["params"], delete: del["params"] });
   return clean({
     name: first(ctx.props["name"], ctx.node.name),
     image: clean({ repository: image["repository"], tag: image["tag"], src: image["src"] }),
     useExternalResource: ctx.known("use_external_resource") === true ? true : undefined,
-    host: typeof hostIp === "string" && hostIp !== "" && hostIp !== "localhost" && hostIp !== "127.0.0.1" ? { url: `ssh://${hostIp}` } : undefined,
+    host: engine === undefined ? undefined : { url: engine },
     create: clean({ params: params.create }),
     start: clean({ params: params.start, processesToWaitFor: start["processes_to_wait_for"], retryInterval: start["retry_interval"] }),
     stop: clean({ params: params.stop, retryInterval: stop["retry_interval"] }),
@@ -125,21 +107,21 @@ function dockerContainer2(ctx: MapContext): Value {
   const rc = obj(ctx.props["resource_config"]);
   const args = obj(rc["container_args"]);
   const tag = rc["image_tag"];
-  const known = typeof ctx.known("resource_config") === "object" ? (ctx.known("resource_config") as Record<string, unknown>)["image_tag"] : undefined;
+  const known = typeof tag === "string" ? tag : undefined;
   let repository: Value | undefined = tag;
   let version: Value | undefined;
   if (typeof known === "string" && known.includes(":") && typeof tag === "string") {
     repository = tag.slice(0, tag.lastIndexOf(":"));
     version = tag.slice(tag.lastIndexOf(":") + 1);
   }
-  const params = checkedParams(ctx, { create: args });
+  const params = checkedParams(ctx, { create: args }, () => ["resource_config", "container_args"]);
   return clean({ name: first(args["name"], ctx.node.name), image: clean({ repository, tag: version }), create: { params: params.create ?? {} } });
 }
 
 function k8sObject(ctx: MapContext): Value {
   const def = obj(ctx.props["definition"]);
   const out: Obj = {};
-  for (const [k, v] of Object.entries(def)) if (k !== "apiVersion" && k !== "kind") out[k] = v;
+  for (const [k, v] of Object.entries(def)) if (k !== "apiVersion" && k !== "kind") setKey(out, k, v);
   const ns = obj(ctx.props["options"])["namespace"];
   const meta = obj(out["metadata"]);
   if (meta["namespace"] === undefined && ns !== undefined && ns !== null) out["metadata"] = { ...meta, namespace: ns };
@@ -174,9 +156,32 @@ function envMap(v: Value | undefined): Value | undefined {
   for (const item of v) {
     if (typeof item !== "string") return v;
     const eq = item.indexOf("=");
-    out[eq < 0 ? item : item.slice(0, eq)] = eq < 0 ? "" : item.slice(eq + 1);
+    setKey(out, eq < 0 ? item : item.slice(0, eq), eq < 0 ? "" : item.slice(eq + 1));
   }
   return out;
+}
+
+/** The Compose file a swarm Microservice names (`compose_file`; when set, the plugin ignores the other properties). */
+function composeFile(ctx: MapContext): string | undefined {
+  const f = ctx.known("compose_file");
+  return typeof f === "string" && f.trim() !== "" ? f : undefined;
+}
+
+/** A swarm Microservice with a `compose_file` → Berth's SwarmStack of that file (read from the blueprint, embedded). */
+function swarmStack(ctx: MapContext): Value {
+  const file = composeFile(ctx)!;
+  const w = ctx.node.properties.get("compose_file");
+  const text = ctx.resource(file, w?.site);
+  if (text === undefined) ctx.drop(`compose_file ${JSON.stringify(file)} could not be read: the stack has no services`);
+  for (const k of ["task_template", "mode", "update_config", "networks", "endpoint_spec", "labels"]) {
+    const w = ctx.node.properties.get(k);
+    const own = w !== undefined && w.site.doc === ctx.node.site.doc && w.site.path[1] === ctx.node.site.path[1];
+    const v = ctx.props[k];
+    if (own && v !== undefined && v !== null && !(typeof v === "object" && Object.keys(v).length === 0)) ctx.drop(`${k} (the swarm plugin ignores the other properties when compose_file is set, and so does the program)`, [k]);
+  }
+  ctx.drop("the manager connection (pass a docker provider pointed at the swarm manager, e.g. SwarmCluster's provider)");
+  ctx.note(`the Compose file ${file} is embedded in the program and deployed as stack ${JSON.stringify(concrete(ctx.props["name"] ?? null) ?? ctx.node.name)}; files it names by relative path are read from the project folder`);
+  return clean({ content: text ?? "services: {}\n", stackName: ctx.props["name"] ?? ctx.node.name, baseDir: "." });
 }
 
 /** cloudify.swarm.Microservice (the Docker ServiceSpec in snake_case) → Berth's SwarmService. */
@@ -190,7 +195,6 @@ function swarmService(ctx: MapContext): Value {
   const resources = obj(tt["resources"]);
   const restart = obj(tt["restart_policy"]);
   const placement = obj(tt["placement"]);
-  if (ctx.known("compose_file")) ctx.drop("compose_file (use berth's SwarmStack for a Compose file)");
   ctx.drop("the manager connection (pass a docker provider pointed at the swarm manager, e.g. SwarmCluster's provider)");
   const ports = Array.isArray(es["ports"])
     ? es["ports"].map((p) => {
@@ -246,13 +250,60 @@ function knownManifest(ctx: MapContext): unknown {
  * `kubectl run`/`expose` as the typed app form (a Deployment and its Service). A manifest holding values known only
  * at deployment stays a ConfigGroup of objects (`targetFor` picks it), since a workload's manifests are text.
  */
+/**
+ * The manifests of `config_files` ([{file, overrides}]) and of `config_path` with `config_overrides` (an older
+ * fork's spelling): each file of the blueprint loaded, the overrides applied, as the plugin did before `kubectl create`.
+ */
+function manifestFiles(ctx: MapContext): string[] {
+  const entries: { file: unknown; overrides: unknown; at: (string | number)[] }[] = [];
+  const files = ctx.known("config_files");
+  if (Array.isArray(files)) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i] as Record<string, unknown> | null;
+      entries.push({ file: f?.["file"], overrides: f?.["overrides"], at: ["config_files", i] });
+    }
+  }
+  const single = ctx.props["config_path"] !== undefined ? ctx.known("config_path") : undefined;
+  if (typeof single === "string" && single !== "") entries.push({ file: single, overrides: ctx.props["config_overrides"] !== undefined ? ctx.known("config_overrides") : [], at: ["config_path"] });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (typeof e.file !== "string") {
+      ctx.drop("a manifest file whose name is not known at import", e.at);
+      continue;
+    }
+    const w = ctx.node.properties.get(String(e.at[0]));
+    const text = ctx.resource(e.file, w ? e.at.slice(1).reduce((s, k) => sub(s, k), w.site) : undefined);
+    if (text === undefined) {
+      ctx.drop(`manifest ${e.file}: not a file of the blueprint`, e.at);
+      continue;
+    }
+    const parsed = parseYaml(text, e.file);
+    if (parsed.problems.length > 0 || parsed.value === null || typeof parsed.value !== "object") {
+      ctx.drop(`manifest ${e.file}: ${parsed.problems[0]?.message ?? "not a YAML mapping"}`, e.at);
+      continue;
+    }
+    const overrides = Array.isArray(e.overrides) ? e.overrides : typeof e.overrides === "string" && e.overrides !== "" ? [e.overrides] : [];
+    const applied = applyOverrides(parsed.value, overrides);
+    for (const p of applied.problems) ctx.drop(`the override ${p}`, e.at);
+    out.push(JSON.stringify(applied.manifest));
+  }
+  return out;
+}
+
 function kubeMicroservice(ctx: MapContext): Value {
   const config = ctx.props["config"];
   if (config && typeof config === "object" && Object.keys(config).length > 0) {
+    // With a manifest, `name` only labels the node (the plugin applies the manifest as written).
+    void ctx.props["name"];
     const known = knownManifest(ctx);
     return known === undefined ? { objs: [config] } : { manifests: [JSON.stringify(known)] };
   }
-  if (Array.isArray(ctx.known("config_files")) && (ctx.known("config_files") as unknown[]).length > 0) ctx.drop("config_files with Python override strings (convert the manifests to config)");
+  const files = manifestFiles(ctx);
+  if (files.length > 0) {
+    // With manifest files, `name` only labels the node (the plugin creates what the files say).
+    ctx.known("name");
+    return { manifests: files };
+  }
   const name = ctx.known("name");
   const appName = typeof name === "string" && name !== "" ? name : ctx.node.name;
   // `port` is what `kubectl expose` published (-1: not exposed); `target_port` the container's port (default: port).
@@ -280,6 +331,12 @@ const K8S_TYPED: [string, TargetClass][] = [
   ["cloudify.kubernetes.resources.ClusterRoleBinding", TARGETS.k8sClusterRoleBinding],
 ];
 
+/** Where a FileDefinedResource's `file.resource_path` is written. */
+function fileSite(ctx: MapContext): Site | undefined {
+  const w = ctx.node.properties.get("file");
+  return w ? sub(w.site, "resource_path") : undefined;
+}
+
 const idOf = (ctx: MapContext, rel: string): Value[] => ctx.related(rel).map((r) => r.output("id"));
 
 /** The type-mapping table: each Cloudify node type Berth converts, the resource it becomes, and its attributes. */
@@ -297,7 +354,8 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const key = ctx.related("cloudify.openstack.server_connected_to_keypair")[0];
       const create = ctx.op("cloudify.interfaces.lifecycle.create") ?? {};
       const args = obj(create["args"]);
-      if (ctx.related("cloudify.openstack.server_connected_to_floating_ip").length > 0) ctx.drop("the floating IP association (associate the FloatingIp with the instance's port)");
+      agentNote(ctx);
+
       return clean({
         name: nameOf(ctx, server["name"], args["name"]),
         imageName: first(ctx.props["image"], server["image"], args["image"]),
@@ -308,8 +366,26 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         keyPair: key ? key.output("name") : undefined,
       });
     },
+    relationships: ["cloudify.openstack.server_connected_to_port", "cloudify.openstack.server_connected_to_security_group", "cloudify.openstack.server_connected_to_keypair", "cloudify.openstack.server_connected_to_floating_ip"],
+    extras: (ctx) =>
+      ctx.related("cloudify.openstack.server_connected_to_floating_ip").map((r, i) => ({
+        suffix: `floating-ip-${i}`,
+        target: TARGETS.osComputeFloatingIpAssociate,
+        args: { floatingIp: r.output("address"), instanceId: ctx.self("id") },
+        last: true,
+      })),
   },
-  { type: "cloudify.openstack.nodes.KeyPair", target: TARGETS.osKeypair, attributes: { external_id: "id" }, args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["keypair"])["name"]) }) },
+  {
+    type: "cloudify.openstack.nodes.KeyPair",
+    target: TARGETS.osKeypair,
+    attributes: { external_id: "id", private_key: "=private_key", public_key: "publicKey" },
+    staticAttributes: (ctx) => ({ private_key: ctx.extra("key", "privateKeyOpenssh") }),
+    extras: () => [{ suffix: "key", target: TARGETS.tlsKey, args: { algorithm: "RSA", rsaBits: 4096 }, before: true }],
+    args: (ctx) => {
+      ctx.drop("private_key_path (the key is generated by the program, not written to a file on the manager; servers connected to this key pair are reached with it)", ["private_key_path"]);
+      return clean({ name: nameOf(ctx, obj(ctx.props["keypair"])["name"]), publicKey: ctx.extra("key", "publicKeyOpenssh") });
+    },
+  },
   { type: "cloudify.openstack.nodes.Network", target: TARGETS.osNetwork, attributes: { external_id: "id" }, args: (ctx) => clean({ name: nameOf(ctx, obj(ctx.props["network"])["name"]), adminStateUp: true }) },
   {
     type: "cloudify.openstack.nodes.Subnet",
@@ -329,7 +405,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const net = ctx.related("cloudify.relationships.contained_in")[0];
       const subnets = idOf(ctx, "cloudify.openstack.port_connected_to_subnet");
       const groups = idOf(ctx, "cloudify.openstack.port_connected_to_security_group");
-      if (ctx.related("cloudify.openstack.port_connected_to_floating_ip").length > 0) ctx.drop("the floating IP association (set portId on the FloatingIp)");
+
       return clean({
         name: nameOf(ctx, obj(ctx.props["port"])["name"]),
         networkId: net ? net.output("id") : undefined,
@@ -337,6 +413,14 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         securityGroupIds: groups.length > 0 ? groups : undefined,
       });
     },
+    relationships: ["cloudify.openstack.port_connected_to_subnet", "cloudify.openstack.port_connected_to_security_group", "cloudify.openstack.port_connected_to_floating_ip"],
+    extras: (ctx) =>
+      ctx.related("cloudify.openstack.port_connected_to_floating_ip").map((r, i) => ({
+        suffix: `floating-ip-${i}`,
+        target: TARGETS.osFloatingIpAssociate,
+        args: { floatingIp: r.output("address"), portId: ctx.self("id") },
+        last: true,
+      })),
   },
   {
     type: "cloudify.openstack.nodes.Router",
@@ -383,6 +467,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       const subnet = [...ctx.related("cloudify.aws.relationships.instance_contained_in_subnet"), ...ctx.related("cloudify.aws.relationships.instance_connected_to_subnet")][0];
       const key = ctx.related("cloudify.aws.relationships.instance_connected_to_keypair")[0];
       if (ctx.props["parameters"] && Object.keys(obj(ctx.props["parameters"])).length > 0) ctx.drop("parameters (boto run_instances keyword arguments)");
+      agentNote(ctx);
       return clean({
         ami: ctx.props["image_id"],
         instanceType: ctx.props["instance_type"],
@@ -392,6 +477,14 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
         keyName: key ? key.output("keyName") : undefined,
       });
     },
+    relationships: ["cloudify.aws.relationships.instance_connected_to_elastic_ip", "cloudify.aws.relationships.connected_to_elastic_ip", "cloudify.aws.relationships.instance_connected_to_keypair", "cloudify.aws.relationships.instance_connected_to_security_group", "cloudify.aws.relationships.connected_to_security_group"],
+    extras: (ctx) =>
+      ctx.related("cloudify.aws.relationships.connected_to_elastic_ip").map((r, i) => ({
+        suffix: `elastic-ip-${i}`,
+        target: TARGETS.awsEipAssociation,
+        args: { instanceId: ctx.self("id"), allocationId: r.output("allocationId") },
+        last: true,
+      })),
   },
   {
     type: "cloudify.aws.nodes.SecurityGroup",
@@ -408,14 +501,16 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
       });
     },
   },
-  { type: "cloudify.aws.nodes.ElasticIP", target: TARGETS.awsEip, attributes: { aws_resource_id: "publicIp" }, args: (ctx) => clean({ domain: ctx.props["domain"] }) },
+  { type: "cloudify.aws.nodes.ElasticIP", target: TARGETS.awsEip, attributes: { aws_resource_id: "publicIp", allocation_id: "allocationId" }, args: (ctx) => clean({ domain: ctx.props["domain"] }) },
   {
     type: "cloudify.aws.nodes.KeyPair",
     target: TARGETS.awsKeyPair,
-    attributes: { aws_resource_id: "keyName" },
+    attributes: { aws_resource_id: "keyName", private_key: "=private_key", public_key: "publicKey" },
+    staticAttributes: (ctx) => ({ private_key: ctx.extra("key", "privateKeyOpenssh") }),
+    extras: () => [{ suffix: "key", target: TARGETS.tlsKey, args: { algorithm: "RSA", rsaBits: 4096 }, before: true }],
     args: (ctx) => {
-      ctx.drop("private_key_path (Cloudify generated the key; give the public key as the config secret <node>_public_key)");
-      return clean({ keyName: ctx.props["resource_id"], publicKey: new SecretRef(`${ctx.node.name}_public_key`, []) });
+      ctx.drop("private_key_path (the key is generated by the program, not written to a file on the manager; instances connected to this key pair are reached with it)", ["private_key_path"]);
+      return clean({ keyName: ctx.props["resource_id"], publicKey: ctx.extra("key", "publicKeyOpenssh") });
     },
   },
   { type: "cloudify.aws.nodes.VPC", target: TARGETS.awsVpc, attributes: { aws_resource_id: "id" }, args: (ctx) => clean({ cidrBlock: ctx.props["cidr_block"], instanceTenancy: ctx.props["instance_tenancy"] }) },
@@ -464,7 +559,7 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
     args: (ctx) => {
       const file = obj(ctx.props["file"]);
       const path = ctx.known("file") as Record<string, unknown> | undefined;
-      const text = typeof path?.["resource_path"] === "string" ? ctx.resource(path["resource_path"]) : undefined;
+      const text = typeof path?.["resource_path"] === "string" ? ctx.resource(path["resource_path"], fileSite(ctx)) : undefined;
       if (text === undefined) ctx.drop(`file.resource_path ${JSON.stringify(file["resource_path"] ?? null)} could not be read`);
       if (Object.keys(obj(file["template_variables"])).length > 0) ctx.drop("template_variables (Jinja rendering is not applied)");
       return { yaml: text ?? "" };
@@ -477,10 +572,22 @@ export const TYPE_MAPPINGS: readonly TypeMapping[] = [
     attributes: {},
     args: kubeMicroservice,
   },
-  { type: "cloudify.swarm.Microservice", target: TARGETS.swarmService, attributes: {}, args: swarmService },
+  {
+    type: "cloudify.swarm.Microservice",
+    target: TARGETS.swarmService,
+    targetFor: (ctx) => (composeFile(ctx) ? TARGETS.swarmStack : TARGETS.swarmService),
+    attributes: {},
+    args: (ctx) => (composeFile(ctx) ? swarmStack(ctx) : swarmService(ctx)),
+  },
 ];
 
-const BY_TYPE = new Map(TYPE_MAPPINGS.map((m) => [m.type, m]));
+/** Old-family rows take their provider from `openstack_config` / `aws_config`, as the plugins did. */
+for (const m of TYPE_MAPPINGS as TypeMapping[]) {
+  if (m.type.startsWith("cloudify.openstack.nodes.")) m.provider = openstackProvider;
+  else if (m.type.startsWith("cloudify.aws.nodes.")) m.provider = awsProvider;
+}
+
+const BY_TYPE = new Map([...TYPE_MAPPINGS, ...UTILITY_MAPPINGS, ...COMPONENT_MAPPINGS, ...OPENSTACK3_MAPPINGS, ...AWS3_MAPPINGS].map((m) => [m.type, m]));
 
 /** The mapping for a node type chain (most derived first), or undefined. */
 export function mappingFor(chain: readonly string[]): TypeMapping | undefined {
