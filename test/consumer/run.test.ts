@@ -53,9 +53,11 @@ async function mockRun(dir: string, mode: "preview" | "update", name: string, co
   }
 }
 
-async function berthPreview(dir: string): Promise<void> {
+/** `npx berth preview .`, with `--config KEY=VALUE` for each value given (as a user passes what the stack lacks). */
+async function berthPreview(dir: string, values: Record<string, string> = {}): Promise<void> {
+  const args = Object.entries(values).flatMap(([k, v]) => ["--config", `${k}=${v}`]);
   try {
-    await exec(path.join(project, "node_modules", ".bin", "berth"), ["preview", ".", "--format", "json"], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    await exec(path.join(project, "node_modules", ".bin", "berth"), ["preview", ".", "--format", "json", ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; code?: number };
     assert.fail(`npx berth preview . in ${path.relative(project, dir)} exited ${e.code}:\n${e.stderr ?? ""}`);
@@ -101,7 +103,8 @@ describe("README and docs snippets in a user's project", () => {
       assert.deepEqual(previewed, updated, "the preview registers what the update does");
       fresh[s.id] = updated;
       if (!update) assert.deepEqual(updated, golden[s.id], `${s.id}: not what expected-snippets.json holds (BERTH_UPDATE_GOLDEN=1 rewrites it)`);
-      await berthPreview(dir);
+      // The snippet's Pulumi.yaml declares the keys it requires, with no stack file: the values come on the command line.
+      await berthPreview(dir, Object.fromEntries(configKeys(s.code).map(({ key }) => [key, `(test value for ${key})`])));
     });
   }
   test("expected-snippets.json lists exactly the snippets there are", () => {
