@@ -1,16 +1,6 @@
 import type { Diagnostics } from "./site";
 import type { BlueprintModel } from "./types";
-
-const CHECKS: Record<string, (v: unknown) => boolean> = {
-  string: (v) => typeof v === "string",
-  textarea: (v) => typeof v === "string",
-  regex: (v) => typeof v === "string",
-  integer: (v) => typeof v === "number" && Number.isInteger(v),
-  float: (v) => typeof v === "number",
-  boolean: (v) => typeof v === "boolean",
-  list: (v) => Array.isArray(v),
-  dict: (v) => v !== null && typeof v === "object" && !Array.isArray(v),
-};
+import { PRIMITIVES } from "./value-types";
 
 /**
  * Checks the given input values against the blueprint's inputs: unknown names are rejected, inputs without a
@@ -28,7 +18,7 @@ export function checkInputs(model: BlueprintModel, given: Record<string, unknown
     // An input with no value becomes required stack config of the program (see the plan's config entries).
     if (!has) continue;
     const v = given[name];
-    const check = def.type ? CHECKS[def.type] : undefined;
+    const check = def.type ? PRIMITIVES[def.type] : undefined;
     if (check && !check(v)) d.at(def.site, `input "${name}" must be a ${def.type}, got ${JSON.stringify(v)}`, true);
     const c = def.constraints?.value;
     if (!Array.isArray(c)) continue;

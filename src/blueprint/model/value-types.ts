@@ -7,7 +7,7 @@ import type { Entry } from "../parse/merge";
 import { isMap } from "./site";
 
 /** The primitive type names and their checks. */
-const PRIMITIVES: Record<string, (v: unknown) => boolean> = {
+export const PRIMITIVES: Record<string, (v: unknown) => boolean> = {
   string: (v) => typeof v === "string",
   textarea: (v) => typeof v === "string",
   regex: (v) => typeof v === "string",
