@@ -18,6 +18,11 @@ const berth = path.join(ws.template, "node_modules", ".bin", "berth");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
 const gen = path.join(ws.template, "generated");
 const installed = new Map<string, string>();
+// A user's Compose project sits in their repository beside the program written from it (the program names the files
+// it reads relative to itself): a copy of the fixtures in the user's project, not the checkout's own folder.
+const composeSrc = path.join(ws.template, "compose-src");
+fs.rmSync(composeSrc, { recursive: true, force: true });
+fs.cpSync(path.join(FIXTURES, "compose"), composeSrc, { recursive: true });
 
 interface Case {
   name: string;
@@ -30,8 +35,8 @@ const CASES: Case[] = [
     .filter((f) => f.endsWith(".yaml"))
     .sort()
     .map((f) => ({ name: `import-${path.basename(f, ".yaml")}`, args: ["import", path.join(FIXTURES, "blueprints", "valid", f)] })),
-  { name: "compose-swarm", args: ["compose", path.join(FIXTURES, "compose", "stack.yaml"), "--target", "swarm", "--name", "shop"] },
-  { name: "compose-docker", args: ["compose", path.join(FIXTURES, "compose", "project.yaml"), "--target", "docker", "--name", "proj"] },
+  { name: "compose-swarm", args: ["compose", path.join(composeSrc, "stack.yaml"), "--target", "swarm", "--name", "shop"] },
+  { name: "compose-docker", args: ["compose", path.join(composeSrc, "project.yaml"), "--target", "docker", "--name", "proj"] },
 ];
 
 function tsc(dir: string): void {
