@@ -49,33 +49,91 @@ const HELPERS = [
 
 /** A TypeScript expression for a plan value; resource references use the variable names given. */
 export function expression(v: Value, vars: Map<string, string>, indent = ""): string {
+  // The parts go into one list joined once: joining at every level would copy a value's text once per level above it.
+  const out: string[] = [];
+  writeExpression(v, vars, indent, out);
+  return out.join("");
+}
+
+/** A path element of a reference, as an argument. */
+function pathArg(p: string | number): string {
+  return typeof p === "number" ? String(p) : literal(p);
+}
+
+/** Appends the parts of {@link expression}'s text for `v` to `out`. */
+function writeExpression(v: Value, vars: Map<string, string>, indent: string, out: string[]): void {
   if (v instanceof InputRef) {
     const name = vars.get(inputKey(v.name));
-    if (name === undefined) return expression(v.resolved, vars, indent);
-    if (v.path.length === 0) return name;
-    return `blueprintCall(${[literal("pick"), name, ...v.path.map((p) => (typeof p === "number" ? String(p) : literal(p)))].join(", ")})`;
+    if (name === undefined) {
+      writeExpression(v.resolved, vars, indent, out);
+      return;
+    }
+    if (v.path.length === 0) out.push(name);
+    else out.push(`blueprintCall(${[literal("pick"), name, ...v.path.map(pathArg)].join(", ")})`);
+    return;
   }
-  if (v instanceof SecretRef) return `blueprintSecret(${[literal(v.name), ...v.path.map((p) => (typeof p === "number" ? String(p) : literal(p)))].join(", ")})`;
-  if (v instanceof CallRef) return `blueprintCall(${[literal(v.fn), ...v.args.map((a) => expression(a, vars, indent))].join(", ")})`;
-  if (v instanceof HelperRef) return `${v.helper}(${v.args.map((a) => expression(a, vars, indent)).join(", ")})`;
+  if (v instanceof SecretRef) {
+    out.push(`blueprintSecret(${[literal(v.name), ...v.path.map(pathArg)].join(", ")})`);
+    return;
+  }
+  if (v instanceof CallRef || v instanceof HelperRef) {
+    out.push(v instanceof CallRef ? `blueprintCall(${literal(v.fn)}` : `${v.helper}(`);
+    for (let i = 0; i < v.args.length; i++) {
+      if (i > 0 || v instanceof CallRef) out.push(", ");
+      writeExpression(v.args[i]!, vars, indent, out);
+    }
+    out.push(")");
+    return;
+  }
   if (v instanceof OutputRef) {
     const name = vars.get(v.resource) ?? "undefined";
-    const path = v.path.map((p) => (typeof p === "number" ? String(p) : literal(p)));
-    return `blueprintOutput(${[name, literal(v.output), ...path].join(", ")})`;
+    out.push(`blueprintOutput(${[name, literal(v.output), ...v.path.map(pathArg)].join(", ")})`);
+    return;
   }
-  if (v instanceof CapabilityRef) return "null";
-  if (v === null || v === undefined) return "null";
-  if (typeof v === "string") return literal(v);
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : literal(String(v));
-  if (typeof v === "boolean") return String(v);
+  if (v instanceof CapabilityRef || v === null || v === undefined) {
+    out.push("null");
+    return;
+  }
+  if (typeof v === "string") {
+    out.push(literal(v));
+    return;
+  }
+  if (typeof v === "number") {
+    out.push(Number.isFinite(v) ? String(v) : literal(String(v)));
+    return;
+  }
+  if (typeof v === "boolean") {
+    out.push(String(v));
+    return;
+  }
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
-    if (v.length === 0) return "[]";
-    return `[\n${v.map((x) => `${inner}${expression(x, vars, inner)},`).join("\n")}\n${indent}]`;
+    if (v.length === 0) {
+      out.push("[]");
+      return;
+    }
+    out.push("[\n");
+    for (const x of v) {
+      out.push(inner);
+      writeExpression(x, vars, inner, out);
+      out.push(",\n");
+    }
+    out.push(indent, "]");
+    return;
   }
-  const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-  if (entries.length === 0) return "{}";
-  return `{\n${entries.map(([k, x]) => `${inner}${objectKey(k)}: ${expression(x, vars, inner)},`).join("\n")}\n${indent}}`;
+  // Any other object (a mapping) is written member by member, as Object.entries lists them.
+  const members = v as { [key: string]: Value | undefined };
+  let any = false;
+  for (const k of Object.keys(members)) {
+    const x = members[k];
+    if (x === undefined) continue;
+    if (!any) out.push("{\n");
+    any = true;
+    out.push(inner, objectKey(k), ": ");
+    writeExpression(x, vars, inner, out);
+    out.push(",\n");
+  }
+  out.push(any ? `${indent}}` : "{}");
 }
 
 const MODULE_ALIAS: Record<string, string> = {
