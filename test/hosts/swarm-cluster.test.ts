@@ -240,11 +240,6 @@ test("a destroyed worker re-created with the same name rejoins, and no Down entr
 test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable managers", { skip }, async () => {
   const oldId = (await nodes(harness, "sw-manager-1")).find((n) => n.hostname === "sw-manager-0")!.id;
   const failures: string[] = [];
-  // A read that timed out while the Raft leader was busy (this machine's 2 cores run the rest of the suite beside the
-  // harness): counted apart, and allowed only alone (the same manager's next read answers). A lost quorum shows as
-  // "no leader" errors, or as reads failing one after another, and fails the test.
-  const slow: string[] = [];
-  const lastFailed = new Map<string, boolean>();
   let polls = 0;
   let watching = true;
   const began = Date.now();
@@ -254,10 +249,7 @@ test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable
       for (const m of ["sw-manager-1", "sw-manager-2"]) {
         const r = await harness.exec(m, ["docker", "node", "ls", "-q"]);
         polls++;
-        const at = `${((Date.now() - began) / 1000).toFixed(1)} s on ${m}: ${r.stderr.trim()}`;
-        if (r.code !== 0 && /context deadline exceeded/.test(r.stderr) && !lastFailed.get(m)) slow.push(at);
-        else if (r.code !== 0) failures.push(at);
-        lastFailed.set(m, r.code !== 0);
+        if (r.code !== 0) failures.push(`${((Date.now() - began) / 1000).toFixed(1)} s on ${m}: ${r.stderr.trim()}`);
       }
       await sleep(500);
     }
@@ -277,8 +269,7 @@ test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable
   });
   watching = false;
   await watch;
-  for (const [m, failed] of lastFailed) if (failed) failures.push(`${m}: the last read failed, and none after it answered`);
-  process.stdout.write(`# manager replacement: ${polls} polls of the remaining managers, ${failures.length} failed, ${slow.length} single reads timed out${[...failures, ...slow].length ? `: ${[...failures, ...slow].join("; ")}` : ""}\n`);
+  process.stdout.write(`# manager replacement: ${polls} polls of the remaining managers, ${failures.length} failed${failures.length ? `: ${failures.join("; ")}` : ""}\n`);
   const rows = await nodes(harness, "sw-manager-1");
   assert.deepEqual(
     rows.map((n) => [n.hostname, n.status, n.manager === "" ? "worker" : n.manager === "Unreachable" ? "unreachable" : "reachable"]),
