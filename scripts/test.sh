@@ -39,14 +39,8 @@ stop_all() {
   fi
   if [ -n "$registry_dir" ]; then bash scripts/registry.sh stop "$registry_dir"; fi
   if [ -n "$engine_dir" ]; then bash scripts/dockerd.sh stop "$engine_dir"; fi
-  if [ -n "$hosts_cache" ]; then
-    # A build stopped part way can leave proc or sys mounted inside its tree: unmount them first, deepest first, and
-    # never let rm cross into another file system.
-    awk -v p="$hosts_cache" 'index($2, p "/") == 1 {print $2}' /proc/self/mounts | sort -r | while read -r m; do
-      umount -l "$m" 2>/dev/null || true
-    done
-    rm -rf --one-file-system "$hosts_cache"
-  fi
+  # A build stopped part way can leave proc mounted inside its tree: host.sh unmounts it before removing the cache.
+  if [ -n "$hosts_cache" ]; then bash test/hosts/host.sh clean "$hosts_cache"; fi
 }
 trap 'stop_all' EXIT
 # The multi-host harness's root file system takes minutes to build: build it now, beside the type-check, lint, build

@@ -4,6 +4,7 @@
 # booted by cloud-init from a NoCloud seed. test/hosts/harness.ts drives it; every step is undone by `down`.
 #
 #   host.sh rootfs CACHE                 build CACHE/rootfs once (debootstrap, mirror from this machine's apt sources)
+#   host.sh clean CACHE                  remove CACHE, first unmounting what a stopped build left mounted in it
 #   host.sh up DIR ID SUBNET             a switch (its own netns with a bridge) and an admin link: SUBNET.1 here
 #   host.sh boot DIR ID NAME ADDRS ROOTFS  boot host NAME at ADDRS (comma-separated, its own first), with the seed
 #                                        already in DIR/hosts/NAME/seed; prints the pid that holds it
@@ -13,7 +14,7 @@
 # Nothing leaves the machine: hosts have no default route, only the switch's subnet.
 set -euo pipefail
 
-cmd=${1:?usage: host.sh rootfs|up|boot|destroy|down ...}
+cmd=${1:?usage: host.sh rootfs|clean|up|boot|destroy|down ...}
 shift
 
 die() { echo "host.sh: $*" >&2; exit 1; }
@@ -70,6 +71,11 @@ CFG
   touch "$r/.berth-complete"
   mv "$r" "$cache/rootfs"
   echo "$cache/rootfs"
+  ;;
+clean)
+  cache=${1:?usage: host.sh clean CACHE}
+  unmount_under "$cache"
+  rm -rf --one-file-system "$cache"
   ;;
 up)
   dir=${1:?DIR}; id=${2:?ID}; subnet=${3:?SUBNET}
