@@ -8,6 +8,7 @@
  * written as `marker(name)`, so a program written from the file can read that value from its stack configuration
  * instead of holding it as a literal.
  */
+import { shown } from "../core/shown";
 
 /** The result of interpolating one string. */
 export interface Interpolated {
@@ -32,11 +33,6 @@ export const MAX_INTERPOLATION_DEPTH = 32;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
-/** Cuts text quoted in a message to one line of at most 200 characters. */
-function quote(text: string): string {
-  const one = text.split(/\r\n|[\r\n\u2028\u2029]/, 1)[0] ?? "";
-  return JSON.stringify(one.length <= 200 ? one : `${one.slice(0, 199)}…`);
-}
 
 interface Out {
   value: string;
@@ -88,7 +84,7 @@ function run(text: string, env: Readonly<Record<string, string | undefined>>, op
     if (next === "{") {
       const end = closingBrace(text, i + 2);
       if (end < 0) {
-        errors.push(`${quote(text)} has a "\${" without its closing "}"`);
+        errors.push(`${shown(text)} has a "\${" without its closing "}"`);
         put(text.slice(i));
         break;
       }
@@ -143,7 +139,7 @@ function expand(
   const text = (value: string): Out => ({ value, template: value, marked: false });
   const name = NAME.exec(body);
   if (!name) {
-    errors.push(`${quote(`\${${body}}`)} is not a variable reference: a name must start with a letter or "_"`);
+    errors.push(`${shown(`\${${body}}`)} is not a variable reference: a name must start with a letter or "_"`);
     return text("");
   }
   const rest = body.slice(name[0].length);
@@ -157,7 +153,7 @@ function expand(
   const unset = value === undefined || (colon && value === "");
   const sub = (): Out => {
     if (depth + 1 >= MAX_INTERPOLATION_DEPTH) {
-      errors.push(`${quote(`\${${body}}`)} nests \${...} more than ${MAX_INTERPOLATION_DEPTH} levels deep; write the value out`);
+      errors.push(`${shown(`\${${body}}`)} nests \${...} more than ${MAX_INTERPOLATION_DEPTH} levels deep; write the value out`);
       return text("");
     }
     return run(arg, env, options, errors, depth + 1);
@@ -177,7 +173,7 @@ function expand(
     case "+":
       return unset ? text("") : sub();
     default:
-      errors.push(`${quote(`\${${body}}`)} has an unknown modifier ${quote(rest)}; use :-, -, :?, ?, :+ or +`);
+      errors.push(`${shown(`\${${body}}`)} has an unknown modifier ${shown(rest)}; use :-, -, :?, ?, :+ or +`);
       return text("");
   }
 }

@@ -5,6 +5,7 @@
  * tell when it changed.
  */
 import * as path from "node:path";
+import { shownPath } from "../core/shown";
 import { readUlimits } from "./load-host";
 import type { ComposeBuild, ComposeBuildSecret, ComposeFileObject } from "./model";
 import { isRemoteContext } from "./paths";
@@ -60,14 +61,14 @@ export function readBuild(t: TypedReader, raw: Raw, buildAt: Path, ctx: BuildCon
   const context = resolved.file;
   const kind = ctx.reader.kind(context);
   if (kind !== "folder") {
-    t.error(at("context"), `the build context ${shown(contextText)} is ${kind === "missing" ? "missing" : kind === "file" ? "a file, not a folder (the Dockerfile's name goes in `dockerfile`)" : "not a folder"}`);
+    t.error(at("context"), `the build context ${shownPath(contextText)} is ${kind === "missing" ? "missing" : kind === "file" ? "a file, not a folder (the Dockerfile's name goes in `dockerfile`)" : "not a folder"}`);
     return undefined;
   }
   const dockerfile = t.str(get("dockerfile"), at("dockerfile")) ?? "Dockerfile";
   const dockerfilePath = path.resolve(context, dockerfile);
   const rel = path.relative(context, dockerfilePath);
   if (rel.startsWith("..") || path.isAbsolute(rel)) {
-    t.error(at("dockerfile"), `${shown(dockerfile)} is outside the build context ${context}; the provider sends the context alone, so move the Dockerfile into it`);
+    t.error(at("dockerfile"), `${shownPath(dockerfile)} is outside the build context ${shownPath(context)}; the provider sends the context alone, so move the Dockerfile into it`);
     return undefined;
   }
   const df = ctx.reader.read(dockerfilePath, "/");

@@ -2,6 +2,7 @@
  * The short forms of Compose values: shell-style command strings, port specs (`127.0.0.1:8080:80/udp`) and volume
  * specs (`data:/var/lib/data:ro`). Pure functions; the loader reports their errors with file:line.
  */
+import { shown } from "../core/shown";
 import type { ComposeMount, ComposePort } from "./model";
 
 /** Splits a command string into words the way a POSIX shell does (quotes and backslashes; no expansion). */
@@ -80,9 +81,8 @@ export function expandPorts(spec: PortSpec): ComposePort[] {
 
 /** Parses a short port spec `[HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]` (ranges allowed), without expanding ranges. */
 export function parseShortPort(text: string): { spec?: PortSpec; error?: string } {
-  const shown = JSON.stringify(text.length <= 200 ? text : `${text.slice(0, 199)}…`);
   const bad = (why: string) => ({
-    error: `${shown} is not a port: ${why}; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"`,
+    error: `${shown(text)} is not a port: ${why}; write [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL], e.g. "8080:80/tcp"`,
   });
   const slash = text.lastIndexOf("/");
   const protocol = slash >= 0 ? text.slice(slash + 1).toLowerCase() : "tcp";

@@ -7,6 +7,7 @@
  * them, so a written program can read those values from its stack configuration; every other reader resolves them
  * first, because its value is parsed (a port, a size, a policy name) and is written as what it was.
  */
+import { shown as shownValue } from "../core/shown";
 import { type ComposeTarget, coverageOf } from "./coverage";
 import type { ComposeDiagnostic } from "./assemble";
 import type { VariableMarkers } from "./markers";
@@ -25,11 +26,9 @@ export function isMap(v: Raw): v is Record<string, Raw> {
 const TRUE = new Set(["true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON"]);
 const FALSE = new Set(["false", "False", "FALSE", "no", "No", "NO", "n", "N", "off", "Off", "OFF"]);
 
-/** Shortens a value for a message: one line, at most 80 characters. */
+/** Shortens a value for a message: one line, quoted, at most {@link SHOWN_MAX} characters. */
 export function shown(v: Raw): string {
-  const s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
-  const one = s.split(/\r\n|[\r\n\u2028\u2029]/, 1)[0] ?? "";
-  return JSON.stringify(one.length <= 80 ? one : `${one.slice(0, 79)}…`);
+  return shownValue(typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)));
 }
 
 /** The readers, their diagnostics and the context they need. */

@@ -183,12 +183,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** A value from a user's file as an error shows it: JSON-quoted, one line, at most `max` characters (80 by default). */
-export function shown(value: unknown, max = 80): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-  return text.length <= max ? text : `${text.slice(0, max - 2)}…${text.startsWith('"') ? '"' : ""}`;
-}
-
 /** Cuts a line quoted in an error to at most `max` characters (200 by default), marking the cut. */
 export function quoteLine(line: string, max = 200): string {
   const one = line.split(/\r\n|[\r\n\u2028\u2029]/, 1)[0] ?? "";

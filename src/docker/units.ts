@@ -3,6 +3,7 @@
  * `@pulumi/docker`'s Container arguments take. Each converter takes an `unknown` value, checks its shape and returns
  * either the converted value or every issue found in it; none of them throws for bad input.
  */
+import { shown } from "../core/shown";
 
 /** One thing wrong inside a value; `path` is relative to the value (`""`, `.80/tcp`, `[2]`). */
 export interface ConversionIssue {
@@ -172,18 +173,9 @@ export interface NetworkValue {
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes and scalars
 
-/** Renders a value for a message: JSON, cut at 60 characters. */
+/** Renders a value for a message: JSON on one line, cut as every message cuts a user's value ({@link shown}). */
 export function describeValue(value: unknown): string {
-  let text: string;
-  if (value === undefined) text = "undefined";
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return value === undefined ? "undefined" : shown(value);
 }
 
 /** True for a plain JSON object (not an array, not null). */

@@ -5,7 +5,7 @@
  * secrets provider), so each becomes a placeholder that the program sees as a secret.
  */
 
-import { shown } from "../core/files";
+import { SHOWN_MAX, shown } from "../core/shown";
 
 /** What a program's `Pulumi.yaml` says that matters to a preview. */
 export interface ProjectSettings {
@@ -166,8 +166,8 @@ export function resolveConfig(
 
   for (const [key, rawKey] of required) {
     problems.push(
-      `configuration value ${key.length > 120 ? shown(key, 120) : key} is declared in Pulumi.yaml without a default and is not set in ${stackFile}: ` +
-        `pass --config ${rawKey.length > 120 ? shown(rawKey, 120) : rawKey}=VALUE`,
+      `configuration value ${key.length > SHOWN_MAX ? shown(key) : key} is declared in Pulumi.yaml without a default and is not set in ${stackFile}: ` +
+        `pass --config ${rawKey.length > SHOWN_MAX ? shown(rawKey) : rawKey}=VALUE`,
     );
   }
   return { values, secretKeys: [...secret].filter((k) => k in values).sort(), notes, problems };

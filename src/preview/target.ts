@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { stackNameProblem } from "../codegen/names";
-import { readUserFile, shown } from "../core/files";
+import { readUserFile } from "../core/files";
+import { shownPath } from "../core/shown";
 import { parseYaml } from "../yaml/parse";
 import {
   type ProjectSettings,
@@ -73,7 +74,7 @@ function loadYaml(file: string): { doc?: unknown; problem?: string } {
 export function findEntry(dir: string, main: string | undefined): { entry?: string; problem?: string } {
   const base = main ? path.resolve(dir, main) : dir;
   if (existsSync(base) && statSync(base).isFile()) return { entry: base };
-  if (!existsSync(base)) return { problem: `main ${shown(main)} (from Pulumi.yaml) does not exist under ${dir}` };
+  if (!existsSync(base)) return { problem: `main ${shownPath(main ?? ".")} (from Pulumi.yaml) does not exist under ${dir}` };
   const pkgFile = path.join(base, "package.json");
   if (existsSync(pkgFile)) {
     const pkgMain = (JSON.parse(readFileSync(pkgFile, "utf8")) as { main?: unknown }).main;
@@ -82,7 +83,7 @@ export function findEntry(dir: string, main: string | undefined): { entry?: stri
       for (const candidate of [file, `${file}.ts`, `${file}.js`, path.join(file, "index.ts"), path.join(file, "index.js")]) {
         if (existsSync(candidate) && statSync(candidate).isFile()) return { entry: candidate };
       }
-      return { problem: `package.json main ${shown(pkgMain)} does not exist in ${base}: build the program first or point main at its TypeScript entry` };
+      return { problem: `package.json main ${shownPath(pkgMain)} does not exist in ${base}: build the program first or point main at its TypeScript entry` };
     }
   }
   for (const candidate of ENTRY_CANDIDATES) {

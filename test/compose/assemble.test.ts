@@ -151,7 +151,9 @@ test("remote: references are files like any other, and a missing one is an error
 test("an empty file, and a context that is a file, are errors that say so", () => {
   assert.deepEqual(errors(load(["empty.yaml"])), ["the Compose file is empty; it needs at least a `services` mapping"]);
   const v = load(["compose-test-with-version.yaml"]);
-  assert.deepEqual(errors(v), ['the build context "/work/shared/corpus/compose-spec__compose-go/loader-testdata/Dockerfile" is a file, not a folder (the Dockerfile\'s name goes in `dockerfile`)'.replace("/work/shared/corpus/compose-spec__compose-go/loader-testdata", T)]);
+  // The message names the file whatever folder the checkout sits in: a long path keeps its end.
+  assert.equal(errors(v).length, 1, errors(v).join("; "));
+  assert.match(errors(v)[0]!, /^the build context "(…)?[^"]*\/loader-testdata\/Dockerfile" is a file, not a folder \(the Dockerfile's name goes in `dockerfile`\)$/);
   assert.equal(v.diagnostics[0]!.severity, "info");
 });
 
