@@ -30,5 +30,5 @@ export interface PoolAddresses {
 /** A pool with its machines launched. */
 export interface LaunchedPool extends PoolAddresses {
   /** Each machine's instance (or, for a self-healing pool, the one auto-scaling group). */
-  instances: pulumi.Resource[];
+  instances: pulumi.CustomResource[];
 }

@@ -5,6 +5,9 @@ import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../cloud/pac
 
 /** The local user on managers that joining nodes log in as; its keys may only run the join-token script. */
 export const SWARM_JOIN_USER = "berth-join";
+/** The node label a manager's bootstrap sets on itself once its engine reports `Swarm.ControlAvailable`. */
+export const SWARM_MANAGER_READY_LABEL = "berth.manager-ready";
+
 /** Where the join-token script lives on managers. */
 export const SWARM_JOIN_SCRIPT = "/usr/local/sbin/berth-swarm-join-token";
 /** Where the bootstrap script lives on every node. */
@@ -117,6 +120,19 @@ fetch_token() {
   ssh -i "$JOIN_KEY" -o BatchMode=yes -o ConnectTimeout=5 -o StrictHostKeyChecking=yes \\
     -o UserKnownHostsFile="$KNOWN_HOSTS" "$JOIN_USER@$1" "$NODE_NAME" 2>/dev/null
 }
+# A manager is ready once its own engine says it can manage (it has caught up with the Raft log), not when the node
+# list first shows it: only then does it label itself, and the cluster's wait command waits for that label.
+manager_ready() {
+  if [ "$ROLE" != manager ]; then return 0; fi
+  for _ in $(seq 1 300); do
+    if [ "$(docker info --format '{{.Swarm.ControlAvailable}}' 2>/dev/null)" = true ]; then
+      docker node update --label-add ${SWARM_MANAGER_READY_LABEL}=true "$(docker info --format '{{.Swarm.NodeID}}')" >/dev/null && return 0
+    fi
+    sleep 2
+  done
+  echo "this manager's engine did not report ControlAvailable within 10 minutes" >&2
+  return 1
+}
 attempt=0
 while :; do
   peers=0
@@ -128,12 +144,14 @@ while :; do
     token=$(fetch_token "$host") || status=$?
     if [ "$status" -eq 0 ] && [ -n "$token" ]; then
       docker swarm join --advertise-addr "$self" --token "$token" "$host:2377"
+      manager_ready
       exit 0
     fi
     if [ "$status" -eq 3 ]; then idle=$((idle + 1)); fi
   done
   if [ "$ROLE" = manager ] && [ "$INDEX" = 0 ] && { [ "$idle" -eq "$peers" ] || [ "$attempt" -ge 30 ]; }; then
     docker swarm init --advertise-addr "$self"
+    manager_ready
     exit 0
   fi
   attempt=$((attempt + 1))
@@ -259,15 +277,21 @@ for id in "\${ids[@]}"; do sudo docker node rm --force "$id" || true; done
 }
 
 /** The create-time command of a node's leave resource: waits (up to 20 minutes) until the node is in the swarm. */
-export function renderSwarmWaitCommand(nodeName: string): string {
+export function renderSwarmWaitCommand(nodeName: string, role: "manager" | "worker" = "worker"): string {
+  // A manager also needs the label its own bootstrap sets once its engine reports ControlAvailable.
+  const ready =
+    role === "manager"
+      ? `sudo docker node ls --filter role=manager --format '{{.ID}} {{.Hostname}} {{.Status}}' 2>/dev/null | awk -v n="$node" '$2 == n && $3 == "Ready" {print $1}' | while read -r id; do sudo docker node inspect "$id" --format '{{index .Spec.Labels "${SWARM_MANAGER_READY_LABEL}"}}'; done | grep -qx true`
+      : `sudo docker node ls --format '{{.Hostname}} {{.Status}}' 2>/dev/null | grep -qx "$node Ready"`;
+  const what = role === "manager" ? "become a Ready manager that can manage" : "become Ready";
   return `#!/bin/bash
 set -euo pipefail
 node=${shellQuote(nodeName)}
 for _ in $(seq 1 240); do
-  if sudo docker node ls --format '{{.Hostname}} {{.Status}}' 2>/dev/null | grep -qx "$node Ready"; then exit 0; fi
+  if ${ready}; then exit 0; fi
   sleep 5
 done
-echo "swarm node $node did not become Ready in 20 minutes; see /var/log/cloud-init-output.log on it" >&2
+echo "swarm node $node did not ${what} in 20 minutes; see /var/log/cloud-init-output.log on it" >&2
 exit 1
 `;
 }

@@ -140,7 +140,13 @@ export class SwarmCluster extends pulumi.ComponentResource {
 
     const tokens = new command.remote.Command(
       `${name}-join-tokens`,
-      { connection: nodes.connection, create: provided(tokenKey, "publicKeyPem").apply((pem) => nodes.command(renderSwarmTokenCommand(pem))) },
+      {
+        connection: nodes.connection,
+        create: provided(tokenKey, "publicKeyPem").apply((pem) => nodes.command(renderSwarmTokenCommand(pem))),
+        // A replaced manager 0 runs it again: it waits until the new machine's engine can manage, so `pulumi up`
+        // ends only once the replacement has rejoined and caught up (and the tokens come from a live manager).
+        triggers: [nodes.manager0.id],
+      },
       { parent: this, dependsOn: [nodes.manager0], additionalSecretOutputs: ["stdout", "stderr"] },
     );
     const decrypted = pulumi
@@ -156,7 +162,7 @@ export class SwarmCluster extends pulumi.ComponentResource {
         m.resourceName,
         {
           connection: nodes.connection,
-          create: nodes.command(renderSwarmWaitCommand(m.node)),
+          create: nodes.command(renderSwarmWaitCommand(m.node, m.role)),
           delete: nodes.command(renderSwarmLeaveCommand(m.node, m.role)),
         },
         { parent: this, dependsOn: [m.machine, nodes.manager0], additionalSecretOutputs: ["stdout", "stderr"] },
@@ -237,8 +243,8 @@ interface SwarmNodes {
   connection: command.types.input.remote.ConnectionArgs;
   /** A script for manager 0 as the command its login shell runs. */
   command: (script: string) => string;
-  /** Manager 0's machine (or its bootstrap): the join-token command runs once it exists. */
-  manager0: pulumi.Resource;
+  /** Manager 0's machine (or its bootstrap): the join-token command runs once it exists, and again when it is replaced. */
+  manager0: pulumi.CustomResource;
   /** Every node but manager 0, with its machine (or bootstrap) and the name of its leave command. */
   members: { node: string; role: "manager" | "worker"; machine: pulumi.Resource; resourceName: string }[];
   managerPublicAddresses: pulumi.Output<string[]>;

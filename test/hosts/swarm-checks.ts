@@ -56,6 +56,21 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
   }
 }
 
+/**
+ * Polls `check` every second until it has held `holds` times in a row (a state the swarm reaches and keeps, not one
+ * it passes through); a check that throws counts as not holding. Fails after `timeoutMs` naming the state.
+ */
+export async function settled(what: string, check: () => Promise<boolean>, timeoutMs = 120_000, holds = 3): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let inARow = 0;
+  for (;;) {
+    inARow = (await check().catch(() => false)) ? inARow + 1 : 0;
+    if (inARow >= holds) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} to hold ${holds} checks in a row`);
+    await sleep(1000);
+  }
+}
+
 /** Scenario times, printed at the end of a test file. */
 export class Timings {
   public readonly lines: string[] = [];

@@ -15,6 +15,7 @@ import {
   renderSwarmLeaveCommand,
   renderSwarmTokenCommand,
   renderSwarmWaitCommand,
+  SWARM_MANAGER_READY_LABEL,
 } from "../../src/swarm/cluster-bootstrap";
 import { decryptSwarmTokens } from "../../src/swarm/cluster-tokens";
 import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../../src/cloud/package-install";
@@ -204,6 +205,7 @@ test("every rendered script passes `shellcheck -s bash`", () => {
     renderSwarmLeaveCommand("sw-worker-1", "worker"),
     renderSwarmLeaveCommand("sw-manager-1", "manager"),
     renderSwarmWaitCommand("sw-worker-1"),
+    renderSwarmWaitCommand("sw-manager-1", "manager"),
     renderSwarmTokenCommand(pub),
   ]) {
     assertShellcheckClean(script);
@@ -266,4 +268,21 @@ test("an existing machine that leaves: out of the swarm, Berth's files and join 
   assert.match(script, /rm -f \/etc\/berth\/swarm-join-key \/etc\/berth\/swarm-known-hosts \/usr\/local\/sbin\/berth-swarm-bootstrap \/usr\/local\/sbin\/berth-swarm-join-token \/usr\/local\/sbin\/berth-ensure-packages\n/);
   assert.doesNotMatch(script, /apt-get|dpkg|purge/);
   assertShellcheckClean(script);
+});
+
+test("a manager is reported ready only once its own engine can manage: it labels itself, the wait command needs the label", () => {
+  const script = renderSwarmBootstrapScript(manager);
+  // After init and after every join, the bootstrap waits for ControlAvailable and then sets the label on its own node.
+  const join = script.indexOf('docker swarm join --advertise-addr "$self"');
+  const init = script.indexOf('docker swarm init --advertise-addr "$self"');
+  assert.ok(join > 0 && init > 0);
+  assert.match(script.slice(join, join + 200), /\n\s+manager_ready\n\s+exit 0/);
+  assert.match(script.slice(init, init + 200), /\n\s+manager_ready\n\s+exit 0/);
+  const fn = script.slice(script.indexOf("manager_ready() {"), script.indexOf("attempt=0"));
+  assert.match(fn, /ControlAvailable/);
+  assert.match(fn, new RegExp(`--label-add ${SWARM_MANAGER_READY_LABEL}=true`));
+  assert.match(fn, /if \[ "\$ROLE" != manager \]; then return 0; fi/, "a worker does not wait for manager readiness");
+  // A manager's wait command reads the label; a worker's wait command only needs Ready.
+  assert.match(renderSwarmWaitCommand("sw-manager-1", "manager"), new RegExp(`\\.Spec\\.Labels "${SWARM_MANAGER_READY_LABEL.replace(".", "\\.")}"`));
+  assert.doesNotMatch(renderSwarmWaitCommand("sw-worker-1", "worker"), /Labels/);
 });

@@ -148,6 +148,11 @@ test("join tokens: fetched encrypted, decrypted in the program, secret outputs",
   const tokens = rec.get("command:remote:Command", "sw-join-tokens");
   assert.deepEqual(tokens.options.additionalSecretOutputs, ["stdout", "stderr", "connection"]);
   assert.ok((tokens.inputs["create"] as string).includes(rsaKey().publicKeyPem.trim()));
+  // A replaced manager 0 runs the token command again (its id is a trigger), which waits until it can manage.
+  const manager0 = rec.get("openstack:compute/instance:Instance", "sw-manager-0");
+  assert.deepEqual(tokens.inputs["triggers"], ["sw-manager-0-id"], "the trigger is manager 0's instance id");
+  assert.ok(tokens.dependencies.includes(manager0.urn));
+  assert.match(tokens.inputs["create"] as string, /ControlAvailable/);
   assert.equal(await value(cluster.workerToken), MOCK_WORKER_TOKEN);
   assert.equal(await value(cluster.managerToken), MOCK_MANAGER_TOKEN);
   for (const o of [cluster.workerToken, cluster.managerToken, cluster.privateKey]) assert.equal(await pulumi.isSecret(o), true);

@@ -57,7 +57,7 @@ export function createAwsInstances(
   addresses: PoolAddresses,
   userData: pulumi.Input<string>[],
   parent: pulumi.Resource,
-): pulumi.Resource[] {
+): pulumi.CustomResource[] {
   if (m.selfHealing) {
     const template = new aws.ec2.LaunchTemplate(
       `${m.prefix}-template`,

@@ -52,7 +52,7 @@ export function createOpenStackInstances(
   addresses: PoolAddresses,
   userData: pulumi.Input<string>[],
   parent: pulumi.Resource,
-): pulumi.Resource[] {
+): pulumi.CustomResource[] {
   return addresses.machineNames.map(
     (machine, i) =>
       new openstack.compute.Instance(
