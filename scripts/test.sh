@@ -59,6 +59,8 @@ echo "== lint"
 npx biome lint --error-on-warnings
 echo "== build (dist/ made afresh, so nothing stale is packed)"
 npm run --silent build
+echo "== API reports (api/*.api.md) match the built declarations"
+node scripts/api-report.mjs --check
 
 engine_dir=$(mktemp -d /tmp/berth-dockerd.XXXXXX)
 echo "== starting a private dockerd under $engine_dir"
