@@ -96,7 +96,8 @@ export class HarnessCloud {
         this.startedAt.set(name, Date.now() / 1000);
         this.hostOfPort.set(port, name);
         this.importImage(name).catch((e: unknown) => process.stderr.write(`# image import on ${name}: ${String(e)}\n`));
-        return { id: `${name}-instance-id`, outputs: { ...r.inputs, accessIpV4: address } };
+        // As Nova does: every new instance has an id of its own, also when it takes an old one's name.
+        return { id: `${name}-${crypto.randomUUID()}`, outputs: { ...r.inputs, accessIpV4: address } };
       },
       delete: async (r) => {
         const name = String(r.inputs["name"]);

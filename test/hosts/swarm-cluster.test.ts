@@ -254,24 +254,28 @@ test("replacing manager 0 of 3 keeps quorum throughout and ends with 3 reachable
       await sleep(500);
     }
   })();
-  await timings.timed("replace manager 0", async () => {
-    const result = await deployment.up(program(2), ["sw-manager-0"]);
-    assert.deepEqual(result.changes, ["replace sw-join-tokens", "replace sw-manager-0"]);
-    // What `pulumi up` promises when it returns: the new manager 0's own engine can manage already (the token
-    // command it re-ran waited for that), with no further wait here.
-    assert.equal((await harness.docker("sw-manager-0", ["info", "--format", "{{.Swarm.ControlAvailable}}"])).trim(), "true");
-    await settled("three managers, none Down", async () => {
-      const rows = await nodes(harness, "sw-manager-1");
-      return (
-        rows.length === 5 &&
-        rows.every((r) => r.status === "Ready") &&
-        rows.filter((r) => r.manager === "Leader" || r.manager === "Reachable").length === 3 &&
-        rows.some((r) => r.hostname === "sw-manager-0" && r.id !== oldId)
-      );
-    }, 180_000);
-  });
-  watching = false;
-  await watch;
+  try {
+    await timings.timed("replace manager 0", async () => {
+      const result = await deployment.up(program(2), ["sw-manager-0"]);
+      assert.deepEqual(result.changes, ["replace sw-join-tokens", "replace sw-manager-0"]);
+      // What `pulumi up` promises when it returns: the new manager 0's own engine can manage already (the token
+      // command it re-ran waited for that), with no further wait here.
+      assert.equal((await harness.docker("sw-manager-0", ["info", "--format", "{{.Swarm.ControlAvailable}}"])).trim(), "true");
+      await settled("three managers, none Down", async () => {
+        const rows = await nodes(harness, "sw-manager-1");
+        return (
+          rows.length === 5 &&
+          rows.every((r) => r.status === "Ready") &&
+          rows.filter((r) => r.manager === "Leader" || r.manager === "Reachable").length === 3 &&
+          rows.some((r) => r.hostname === "sw-manager-0" && r.id !== oldId)
+        );
+      }, 180_000);
+    });
+  } finally {
+    // The watch stops however the replacement ended, so no poll outlives the test.
+    watching = false;
+    await watch;
+  }
   process.stdout.write(`# manager replacement: ${polls} polls of the remaining managers, ${failures.length} failed${failures.length ? `: ${failures.join("; ")}` : ""}\n`);
   const rows = await nodes(harness, "sw-manager-1");
   assert.deepEqual(
