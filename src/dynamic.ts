@@ -6,15 +6,9 @@
  * @packageDocumentation
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { ProviderImpl } from "./docker/providers/provider-impl";
 
-/** One dynamic provider's methods, on plain (resolved) inputs and state. */
-export interface ProviderImpl {
-  create(inputs: unknown): Promise<pulumi.dynamic.CreateResult<unknown>>;
-  read(id: string, props: unknown): Promise<pulumi.dynamic.ReadResult<unknown>>;
-  diff(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.DiffResult>;
-  update(id: string, olds: unknown, news: unknown): Promise<pulumi.dynamic.UpdateResult<unknown>>;
-  delete(id: string, props: unknown): Promise<void>;
-}
+export type { ProviderImpl };
 
 /** The newest protocol this Berth serves (see DYNAMIC_PROTOCOL in docker/dynamic-shim.ts). */
 export const NEWEST_PROTOCOL = 1;

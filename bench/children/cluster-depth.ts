@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 import { ROOT, failChild, reportResult } from "../child";
 import { criticalPath } from "../graph";
 import { CLUSTER_CLOUDS, type ClusterCloud, clusterArgs } from "../programs/clusters";

@@ -10,7 +10,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { SwarmCluster } from "../../src/swarm/cluster";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 import { HarnessCloud } from "../../test/hosts/cloud";
 import { Deployment } from "../../test/hosts/deploy";
 import { Harness, harnessUnavailable, sleep } from "../../test/hosts/harness";

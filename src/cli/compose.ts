@@ -12,7 +12,7 @@ import { renderComposeProgram } from "../compose/program";
 import { scopedReader } from "../compose/reader";
 import { composeEnvironment } from "../compose/variables";
 import { BuildContextError, buildContextDigest } from "../docker/build-context";
-import { REGISTRY_PATTERN } from "../swarm/stack-mapping";
+import { REGISTRY_PATTERN } from "../compose/targets/swarm";
 import { stackNameProblem } from "../codegen/names";
 import { type CliCommand, EXIT } from "./io";
 

@@ -9,10 +9,10 @@
 import * as path from "node:path";
 import { CodeWriter, identifier, literal } from "../codegen/writer";
 import type { Problem } from "../core/problems";
-import { engineName, fileObjectArgs, networkArgs, serviceArgs, swarmBuildPlan, volumeArgs } from "../swarm/stack-mapping";
+import { engineName, fileObjectArgs, networkArgs, serviceArgs, swarmBuildPlan, volumeArgs } from "./targets/swarm";
 import { remoteImageBuild } from "./build-args";
 import type { ComposeTarget } from "./coverage";
-import { dockerPlan } from "./docker-plan";
+import { dockerPlan } from "./targets/docker";
 import type { VariableMarkers } from "./markers";
 import type { ComposeFileObject, ComposeModel } from "./model";
 import { ProgramValues, type StackConfigEntry } from "./program-values";

@@ -1,6 +1,6 @@
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
-import { dependsOnLabel, dockerPlan, type DockerPlanService } from "../compose/docker-plan";
+import { dependsOnLabel, dockerPlan, type DockerPlanService } from "../compose/targets/docker";
 import type { ComposeLimits } from "../compose/limits";
 import { reportDiagnostics } from "../compose/report";
 import { loadComposeSource } from "../compose/source";

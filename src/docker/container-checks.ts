@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Problem } from "../core/problems";
 import type { DockerContainerArgs } from "./container-args";
 import { type EngineHost, resolveEngineAddress } from "./engine-host";
-import { type MappedContainerParams, mapDockerPyParams } from "./params";
+import { type MappedContainerParams, mapDockerPyParams } from "../docker-py/params";
 
 /** The result of {@link checkDockerContainerArgs}. */
 export interface CheckedContainerArgs {

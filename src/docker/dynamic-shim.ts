@@ -6,7 +6,7 @@
  * was written with, and it resolves whichever Berth is installed where it runs.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as Dynamic from "../dynamic";
+import type { DynamicEntry, ProviderImpl } from "./providers/provider-impl";
 
 /** The dynamic providers Berth has. */
 export type DynamicKind = "readiness" | "image-import" | "container-adoption";
@@ -23,7 +23,7 @@ export const DYNAMIC_PROTOCOL = 1;
  */
 export function dynamicProvider(kind: DynamicKind): pulumi.dynamic.ResourceProvider<unknown, unknown> {
   const protocol = DYNAMIC_PROTOCOL;
-  const impl = (): Dynamic.ProviderImpl => (require("berth/dynamic") as typeof Dynamic).provider(kind, protocol);
+  const impl = (): ProviderImpl => (require("berth/dynamic") as DynamicEntry).provider(kind, protocol);
   return {
     create: (inputs) => impl().create(inputs),
     read: (id, props) => impl().read(id, props),

@@ -1,4 +1,4 @@
-import { splitImage } from "../compose/docker-plan";
+import { splitImage } from "../compose/targets/docker";
 
 /**
  * An image reference `[REGISTRY[:PORT]/]REPOSITORY[:TAG]` as DockerContainer's `image.repository` and `image.tag`

@@ -9,4 +9,4 @@ export * from "./container";
 export * from "./compose-project";
 export * from "./build-context";
 export * from "./image-reference";
-export { dependsOnLabel } from "../compose/docker-plan";
+export { dependsOnLabel } from "../compose/targets/docker";

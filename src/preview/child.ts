@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
-import { Recorder, type RecordedValue, decodeWireValue } from "../testing/recorder";
+import { Recorder, type RecordedValue, decodeWireValue } from "../resources/recorder";
 import { namespacedKey, secretPlaceholder } from "./config";
 import { mockOutputsFor } from "../testing/plausible-outputs";
 import type { ChildError, ChildJob, ChildProgress, ChildResult, RecordedState } from "./protocol";

@@ -4,7 +4,7 @@
  * is not an addition.
  */
 import type { Finding } from "../security/finding";
-import { type RecordedOptions, type RecordedResource, type RecordedValue, UNKNOWN_VALUE } from "../testing/recorder";
+import { type RecordedOptions, type RecordedResource, type RecordedValue, UNKNOWN_VALUE } from "../resources/recorder";
 import type { ChildResult } from "./protocol";
 import { maskSecrets, sameValue } from "./values";
 

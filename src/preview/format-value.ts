@@ -2,7 +2,7 @@
  * One-line display of a recorded value for the tree: JSON-like, with `[secret]` and `(known after deploy)` shown as
  * they are (not quoted), multi-line text shortened to its first line and a line count, and long values cut at a width.
  */
-import { UNKNOWN_VALUE, type RecordedValue } from "../testing/recorder";
+import { UNKNOWN_VALUE, type RecordedValue } from "../resources/recorder";
 import { SECRET_MASK } from "./values";
 
 function full(value: RecordedValue): string {

@@ -3,7 +3,7 @@
  * the child's command line) and the result (a JSON file the child writes before it exits). Progress goes over the
  * IPC channel as {@link ChildProgress} messages.
  */
-import type { RecordedCall, RecordedResource, RecordedValue } from "../testing/recorder";
+import type { RecordedCall, RecordedResource, RecordedValue } from "../resources/recorder";
 
 /** What the child runs: a program's entry file, or a blueprint through the importer. */
 export interface ChildJob {

@@ -2,7 +2,7 @@
  * `berth preview --format html`: one self-contained page (no scripts, no network, opens from disk) with the security
  * report, the graph drawn as inline SVG by {@link layeredLayout}, and a table of every resource.
  */
-import type { RecordedValue } from "../testing/recorder";
+import type { RecordedValue } from "../resources/recorder";
 import type { PreviewDocument, PreviewResource } from "./document";
 import { formatValue } from "./format-value";
 import { graphEdges } from "./graph";

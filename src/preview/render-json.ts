@@ -1,5 +1,5 @@
 /** `berth preview --format json`: the document with every object's keys sorted, two-space indented. */
-import type { RecordedValue } from "../testing/recorder";
+import type { RecordedValue } from "../resources/recorder";
 import type { PreviewDocument } from "./document";
 import { sortKeys } from "./values";
 

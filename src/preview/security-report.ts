@@ -5,7 +5,7 @@
 import * as security from "../security";
 import type { Finding, SecurityContext, SecurityRule, Severity } from "../security/finding";
 import { secretStringsOf } from "../security/plain-secrets";
-import type { RecordedResource } from "../testing/recorder";
+import type { RecordedResource } from "../resources/recorder";
 import type { RecordedState } from "./protocol";
 
 /** The order of severities, most severe first. */

@@ -2,7 +2,7 @@
  * Walking recorded values: masking secrets for display and collecting secret strings for the security rules.
  * Paths are the recorder's: `key`, `key.child`, `list[0].key`.
  */
-import type { RecordedValue } from "../testing/recorder";
+import type { RecordedValue } from "../resources/recorder";
 
 /** What a secret value is shown as, everywhere a preview prints or writes values. */
 export const SECRET_MASK = "[secret]";

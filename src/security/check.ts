@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../testing/recorder";
+import type { RecordedResource } from "../resources/recorder";
 import type { Finding } from "./finding";
 import { collectSecretValues, plainTextSecrets } from "./plain-secrets";
 import { worldOpenManagementPorts } from "./world-open-ports";

@@ -2,7 +2,7 @@
  * Container security rules: containers running privileged, and the Docker socket mounted into a container (which
  * gives it root on the host). They read docker.Container, docker.Service and the pod specs of Kubernetes workloads.
  */
-import type { RecordedResource, RecordedValue } from "../testing/recorder";
+import type { RecordedResource, RecordedValue } from "../resources/recorder";
 import type { Finding, SecurityRule } from "./finding";
 
 type Obj = { [key: string]: RecordedValue };

@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../testing/recorder";
+import type { RecordedResource } from "../resources/recorder";
 
 /** How bad a finding is; `berth preview --fail-on high` fails on `high` ones. */
 export type Severity = "high" | "medium" | "low";

@@ -2,7 +2,7 @@
  * Image security rule: images without a pinned tag (no tag, or `latest`), which change under a running system at the
  * next pull. Reads docker.RemoteImage, docker.Container, docker.Service and Kubernetes pod specs.
  */
-import { type RecordedResource, type RecordedValue, UNKNOWN_VALUE } from "../testing/recorder";
+import { type RecordedResource, type RecordedValue, UNKNOWN_VALUE } from "../resources/recorder";
 import { DOCKER_CONTAINER_TYPE, DOCKER_SERVICE_TYPE, podContainers, podSpecOf } from "./containers";
 import type { Finding, SecurityRule } from "./finding";
 

@@ -1,5 +1,5 @@
-import type { RecordedResource, RecordedValue } from "../testing/recorder";
-import { UNKNOWN_VALUE } from "../testing/recorder";
+import type { RecordedResource, RecordedValue } from "../resources/recorder";
+import { UNKNOWN_VALUE } from "../resources/recorder";
 import type { Finding, SecurityContext, SecurityRule } from "./finding";
 
 /** The id of {@link plainTextSecrets}' findings. */

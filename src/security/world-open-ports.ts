@@ -1,4 +1,4 @@
-import type { RecordedResource, RecordedValue } from "../testing/recorder";
+import type { RecordedResource, RecordedValue } from "../resources/recorder";
 import type { Finding, SecurityRule } from "./finding";
 import { WORLD_CIDRS, managementPortsIn } from "./management-ports";
 

@@ -6,7 +6,7 @@ import { reportDiagnostics } from "../compose/report";
 import { loadComposeSource } from "../compose/source";
 import { Problems } from "../core/problems";
 import { BuildContextError, buildContextDigest } from "../docker/build-context";
-import { engineName, fileObjectArgs, networkArgs, type SwarmBuildPlan, serviceArgs, swarmBuildPlan, volumeArgs } from "./stack-mapping";
+import { engineName, fileObjectArgs, networkArgs, type SwarmBuildPlan, serviceArgs, swarmBuildPlan, volumeArgs } from "../compose/targets/swarm";
 
 /** Credentials for the registry builds are pushed to. */
 export interface RegistryAuthArgs {

@@ -4,7 +4,7 @@
  * runtime that asserts exact child types, names, parents and inputs.
  * @packageDocumentation
  */
-export * from "./recorder";
+export * from "../resources/recorder";
 export { berthMocks, type BerthMocksOptions, PLAUSIBLE_CALLS } from "./mocks";
 export { MOCK_SWARM_TOKENS } from "./deploy-values";
 export { MOCK_OUTPUT_RULES, type MockContext, type MockOutputRule, type MockOutputs, mockOutputsFor } from "./plausible-outputs";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 
 let rec: Recorder;
 before(async () => {

@@ -4,7 +4,7 @@
  * Used by the equivalence test, one child process per program.
  */
 import * as path from "node:path";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 
 async function run(): Promise<void> {
   const [mode, target, name] = process.argv.slice(2);

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { after, before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import { type ScriptSpec, interpreterFor, parseRuntimeProperties, renderScript } from "../../src/blueprint/scripts/render";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 
 const CORPUS = path.join(__dirname, "../../../shared/corpus/cloudify-community__blueprint-examples");
 const FLOWS = path.join(__dirname, "../fixtures/blueprints/flows");

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 
 const work = mkdtempSync(path.join(tmpdir(), "berth-wiring-"));
 after(() => rmSync(work, { recursive: true, force: true }));

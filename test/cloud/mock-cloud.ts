@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import type { MockState, RecordedResource, Recorder } from "../../src/testing/recorder";
+import type { MockState, RecordedResource, Recorder } from "../../src/resources/recorder";
 import { assertSecure } from "../security/assert-secure";
 
 const ROLES: Record<string, number> = { manager: 1, worker: 2, control: 3, node: 4, master: 5, agent: 6 };

@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import type { ComposeTarget } from "../../src/compose/coverage";
-import { dockerPlan } from "../../src/compose/docker-plan";
+import { dockerPlan } from "../../src/compose/targets/docker";
 import { type LoadComposeOptions, loadComposeProject } from "../../src/compose/load";
 import { memoryReader, scopedReader } from "../../src/compose/reader";
 import { composeEnvironment } from "../../src/compose/variables";

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { testEngine, uniqueName } from "../helpers/engine";
 import { fixture } from "./fixtures";
 
@@ -31,7 +31,7 @@ function docker(args: string[], env: Record<string, string> = {}): string {
 before(async () => {
   if (!engine) return;
   process.env["BERTH_TEST_IMAGE"] = engine.image;
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install();
 });
 

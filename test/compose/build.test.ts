@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { after, before, test } from "node:test";
 import type { CliIo } from "../../src/cli/io";
 import { buildContextDigest } from "../../src/docker/build-context";
-import type { RecordedResource, Recorder as RecorderType } from "../../src/testing/recorder";
+import type { RecordedResource, Recorder as RecorderType } from "../../src/resources/recorder";
 import { fixture } from "./fixtures";
 import { linkModules, setStackConfig, typeCheck } from "./program-run";
 
@@ -25,7 +25,7 @@ const WEB = fixture("build/web");
 
 before(async () => {
   process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install({
     outputs: (a) => (a.type === "docker:index/registryImage:RegistryImage" ? { id: `${a.name}-id`, state: { ...a.inputs, sha256Digest: "sha256:0123" } } : undefined),
   });

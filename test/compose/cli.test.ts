@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import type { CliIo } from "../../src/cli/io";
-import type { RecordedResource, Recorder as RecorderType } from "../../src/testing/recorder";
+import type { RecordedResource, Recorder as RecorderType } from "../../src/resources/recorder";
 import { fixture } from "./fixtures";
 import { linkModules, setStackConfig, typeCheck } from "./program-run";
 
@@ -25,7 +25,7 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-compose-"));
   process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
   delete process.env["TIER"];
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install({
     outputs: (a) =>
       a.type === "docker:index/container:Container" && a.inputs["attach"] === true ? { id: `${a.name}-id`, state: { ...a.inputs, exitCode: 0 } } : undefined,

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { COVERAGE } from "../../src/compose/coverage";
 import { DOCKER_HOST_PARAMS } from "../../src/compose/docker-host-params";
-import { dockerPlan } from "../../src/compose/docker-plan";
+import { dockerPlan } from "../../src/compose/targets/docker";
 import { loadCompose } from "../../src/compose/load";
-import { DOCKER_PY_PARAMS } from "../../src/docker/params-table";
-import { mapDockerPyParams } from "../../src/docker/params";
+import { DOCKER_PY_PARAMS } from "../../src/docker-py/params-table";
+import { mapDockerPyParams } from "../../src/docker-py/params";
 import { memoryFiles } from "./fixtures";
 
 /** One service on one host, setting one key; what its docker-py param (the key) and Container argument must be. */

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { dump, load } from "js-yaml";
-import { dockerPlan } from "../../src/compose/docker-plan";
+import { dockerPlan } from "../../src/compose/targets/docker";
 import { loadComposeProject } from "../../src/compose/load";
 import { VariableMarkers } from "../../src/compose/markers";
 import { renderComposeProgram } from "../../src/compose/program";

@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import type { CliIo } from "../../src/cli/io";
-import type { RecordedResource, Recorder as RecorderType } from "../../src/testing/recorder";
+import type { RecordedResource, Recorder as RecorderType } from "../../src/resources/recorder";
 import { fixture } from "./fixtures";
 import { linkModules, setStackConfig, typeCheck } from "./program-run";
 
@@ -23,7 +23,7 @@ before(async () => {
   process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
   process.env["API_TOKEN"] = "tok-3f9a-secret";
   delete process.env["WHO"];
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install();
   ({ ComposeProject } = await import("../../src/docker/compose-project.js"));
   ({ main } = await import("../../src/cli/main.js"));

@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type DockerPlanService, dockerPlan } from "../../src/compose/docker-plan";
+import { type DockerPlanService, dockerPlan } from "../../src/compose/targets/docker";
 import { loadCompose } from "../../src/compose/load";
 import { Engine } from "../../src/docker/engine";
 import { testEngine, uniqueName } from "../helpers/engine";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { fixture, lineOf } from "./fixtures";
 
 let rec: RecorderType;
@@ -8,7 +8,7 @@ let ComposeProject: typeof import("../../src/docker/compose-project").ComposePro
 
 before(async () => {
   process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   // A one-shot container (attached) reports the exit code the engine would.
   rec = await Recorder.install({
     outputs: (a) =>

@@ -7,7 +7,7 @@ import { before, beforeEach, describe, test } from "node:test";
 import type * as pulumi from "@pulumi/pulumi";
 import { ArgsError } from "../../src/core/problems";
 import type { DockerContainer as DockerContainerClass, DockerContainerArgs } from "../../src/docker";
-import { type RecordedResource, Recorder } from "../../src/testing/recorder";
+import { type RecordedResource, Recorder } from "../../src/resources/recorder";
 
 const COMPONENT = "berth:index:DockerContainer";
 const CONTAINER = "docker:index/container:Container";

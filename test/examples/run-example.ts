@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import { berthMocks } from "../../src/testing/mocks";
-import { type MockState, Recorder } from "../../src/testing/recorder";
+import { type MockState, Recorder } from "../../src/resources/recorder";
 
 async function main(): Promise<void> {
   const [dir, project] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import type { RecordedResource, RecordedValue } from "../../src/testing/recorder";
+import type { RecordedResource, RecordedValue } from "../../src/resources/recorder";
 
 /**
  * A hand-made recorded resource for testing rules over recorded programs: a provider resource with these inputs

@@ -12,7 +12,7 @@ import * as http from "node:http";
 import * as path from "node:path";
 import { spawn } from "node:child_process";
 import { Duplex } from "node:stream";
-import type { RecordedValue } from "../../src/testing/recorder";
+import type { RecordedValue } from "../../src/resources/recorder";
 import { serviceSpecFromInputs } from "../swarm/stack-spec";
 import type { Handler, Handlers, StateResource } from "./deploy";
 import { type Harness, type SshConnection, sleep, spawnCollect } from "./harness";

@@ -11,7 +11,7 @@
  * so independent resources are created in parallel, as the engine creates them.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { decodeWireValue, type RecordedResource, type Recorder } from "../../src/testing/recorder";
+import { decodeWireValue, type RecordedResource, type Recorder } from "../../src/resources/recorder";
 
 /** A resource as the deployment's state keeps it. */
 export interface StateResource {

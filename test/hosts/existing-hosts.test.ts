@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { HarnessCloud } from "./cloud";
 import { Deployment } from "./deploy";
 import { type Harness, harnessUnavailableSync, openHarness, sleep } from "./harness";
@@ -48,7 +48,7 @@ before(async () => {
   adminPublicKey = admin.publicKeyOpenssh;
   login = { user: "debian", privateKey: admin.privateKeyOpenssh };
   rootKey = await cloud.sshKey();
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install({ outputs: (a) => deployment.register(a) });
   deployment = new Deployment(rec, cloud.handlers);
   const { SwarmCluster } = await import("../../src/swarm/cluster.js");

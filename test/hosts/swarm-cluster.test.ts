@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { HarnessCloud } from "./cloud";
 import { Deployment } from "./deploy";
 import { type Harness, harnessUnavailableSync, openHarness, sleep } from "./harness";
@@ -28,7 +28,7 @@ before(async () => {
   if (!tarball) throw new Error("BERTH_TEST_TARBALL is not set: run through `npm test` (scripts/test.sh builds the busybox image tarball)");
   harness = await openHarness();
   cloud = new HarnessCloud(harness, { imageTarball: tarball, dockerSsh: () => ({ privateKey: out.privateKey!, knownHosts: out.knownHosts! }) });
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install({ outputs: (a) => deployment.register(a), calls: async (a) => ({ ...a.inputs, id: "net-harness" }) });
   deployment = new Deployment(rec, cloud.handlers);
   const { SwarmCluster } = await import("../../src/swarm/cluster.js");

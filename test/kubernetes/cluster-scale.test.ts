@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { Recorder, type RecordedResource } from "../../src/testing/recorder";
+import { Recorder, type RecordedResource } from "../../src/resources/recorder";
 import type { KubernetesCluster as KubernetesClusterType, KubernetesClusterArgs } from "../../src/kubernetes/cluster";
 import { renderKubernetesLeaveCommand } from "../../src/kubernetes/cluster-bootstrap";
 import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, assertReplaceableMachines, recordRun } from "../cloud/mock-cloud";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 import type { KubernetesCluster as KubernetesClusterType } from "../../src/kubernetes/cluster";
 import {
   type KubernetesPkiFiles,

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { defaultNamespace, expandManifestPath, loadManifests, parseManifests } from "../../src/kubernetes/workload-manifests";
 
 let rec: RecorderType;
@@ -62,7 +62,7 @@ before(async () => {
   fs.writeFileSync(path.join(dir, "app", "service.yml"), SERVICE_AND_NS);
   fs.writeFileSync(path.join(dir, "app", "README.md"), "not a manifest");
   fs.writeFileSync(path.join(dir, "app", "nested", "crd.yaml"), CRD);
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install();
   ({ KubernetesWorkload } = await import("../../src/kubernetes/workload.js"));
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { Recorder, type RecordedResource } from "../../src/testing/recorder";
+import { Recorder, type RecordedResource } from "../../src/resources/recorder";
 import type { MesosCluster as MesosClusterType, MesosClusterArgs } from "../../src/mesos/cluster";
 import { criticalPath, diffInputs, inputsByName, mockCalls, mockOutputs, assertReplaceableMachines, recordRun } from "../cloud/mock-cloud";
 import { ADMIN, openstackArgs } from "./cluster-fixture";

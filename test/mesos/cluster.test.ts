@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 import type { MesosCluster as MesosClusterType } from "../../src/mesos/cluster";
 import { renderMesosAgentLeaveCommand, renderMesosAgentWaitCommand, renderMesosCloudInit } from "../../src/mesos/cluster-bootstrap";
 import { DEFAULT_MESOS_IMAGES } from "../../src/mesos/cluster-images";

@@ -6,7 +6,7 @@ import type { PreviewDocument } from "../../src/preview/document";
 import { reaches, runSecurityRules, secretValues, securityRuleLists } from "../../src/preview/security-report";
 import { dockerSocketMounts, privilegedContainers } from "../../src/security/containers";
 import { parseImageReference, unpinnedImages, unpinnedReason } from "../../src/security/images";
-import type { RecordedValue } from "../../src/testing/recorder";
+import type { RecordedValue } from "../../src/resources/recorder";
 import { berth } from "./cli-harness";
 import { recordedResource } from "../helpers/recorded";
 

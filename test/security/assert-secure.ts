@@ -1,5 +1,5 @@
 /** A test helper: fail on any security finding in a recorded program. */
-import type { RecordedResource } from "../../src/testing/recorder";
+import type { RecordedResource } from "../../src/resources/recorder";
 import { checkClusterSecurity } from "../../src/security/check";
 
 /** Throws, listing every finding, when the cluster rules find a world-open management port or a plain secret. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { RecordedResource } from "../../src/testing/recorder";
+import type { RecordedResource } from "../../src/resources/recorder";
 import { checkClusterSecurity } from "../../src/security/check";
 import { managementPortsIn } from "../../src/security/management-ports";
 import { collectSecretValues, secretStringsOf } from "../../src/security/plain-secrets";

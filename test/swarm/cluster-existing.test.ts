@@ -10,7 +10,7 @@ import {
   renderSwarmWaitCommand,
 } from "../../src/swarm/cluster-bootstrap";
 import type { ExistingHostsArgs } from "../../src/swarm/existing-hosts";
-import { type RecordedResource, Recorder } from "../../src/testing/recorder";
+import { type RecordedResource, Recorder } from "../../src/resources/recorder";
 import { MOCK_MANAGER_TOKEN, MOCK_WORKER_TOKEN, diffInputs, inputsByName, mockCalls, mockOutputs, recordRun } from "../cloud/mock-cloud";
 import { value } from "./cluster-fixture";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
-import { Recorder } from "../../src/testing/recorder";
+import { Recorder } from "../../src/resources/recorder";
 import type { SwarmCluster as SwarmClusterType } from "../../src/swarm/cluster";
 import { renderSwarmCloudInit, renderSwarmLeaveCommand, renderSwarmWaitCommand } from "../../src/swarm/cluster-bootstrap";
 import { checkClusterSecurity } from "../../src/security/check";

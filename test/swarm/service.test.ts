@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import type { SwarmServiceArgs } from "../../src/swarm/service-args";
 import { checkServiceArgs } from "../../src/swarm/service-mapping";
 
@@ -9,7 +9,7 @@ let SwarmService: typeof import("../../src/swarm/service").SwarmService;
 let pulumi: typeof import("@pulumi/pulumi");
 
 before(async () => {
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install();
   pulumi = await import("@pulumi/pulumi");
   ({ SwarmService } = await import("../../src/swarm/service.js"));

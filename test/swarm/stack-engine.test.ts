@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import Docker from "dockerode";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { fixture } from "../compose/fixtures";
 import { testEngine, uniqueName } from "../helpers/engine";
 import { type Json, normalizeSpec, serviceSpecFromInputs } from "./stack-spec";
@@ -22,7 +22,7 @@ const deployed: string[] = [];
 before(async () => {
   if (!engine) return;
   process.env["BERTH_TEST_IMAGE"] = engine.image;
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   rec = await Recorder.install();
   ({ SwarmStack } = await import("../../src/swarm/stack.js"));
   docker = new Docker({ socketPath: engine.host.replace(/^unix:\/\//, "") });

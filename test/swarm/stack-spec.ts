@@ -5,7 +5,7 @@
  * comparable form: ids replaced by names, lists in a fixed order, and the values the engine fills in when a field is
  * absent written out, on both sides alike.
  */
-import type { RecordedValue } from "../../src/testing/recorder";
+import type { RecordedValue } from "../../src/resources/recorder";
 
 /** A JSON object. */
 export type Json = { [key: string]: unknown };

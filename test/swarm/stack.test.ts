@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { before, mock, test } from "node:test";
 import type * as pulumi from "@pulumi/pulumi";
-import type { Recorder as RecorderType } from "../../src/testing/recorder";
+import type { Recorder as RecorderType } from "../../src/resources/recorder";
 import { fixture, lineOf } from "../compose/fixtures";
 
 let rec: RecorderType;
@@ -13,7 +13,7 @@ const warned: string[] = [];
 before(async () => {
   process.env["BERTH_TEST_IMAGE"] = "berth-test/busybox:1";
   delete process.env["TIER"];
-  const { Recorder } = await import("../../src/testing/recorder.js");
+  const { Recorder } = await import("../../src/resources/recorder.js");
   // The engine answers a network lookup by name with the network's id.
   rec = await Recorder.install({
     calls: (a) => (a.token === "docker:index/getNetwork:getNetwork" ? { ...a.inputs, id: `id-of-${String(a.inputs["name"])}` } : a.inputs),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import * as pulumi from "@pulumi/pulumi";
-import { Recorder, UNKNOWN_VALUE, decodeWireValue, parseUrn } from "../../src/testing/recorder";
+import { Recorder, UNKNOWN_VALUE, decodeWireValue, parseUrn } from "../../src/resources/recorder";
 
 let rec: Recorder;
 before(async () => {

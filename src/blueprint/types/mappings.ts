@@ -1,6 +1,6 @@
 import { CallRef, type Value, concrete, setKey } from "../functions/values";
 import { untracked } from "../emit/reads";
-import { mapDockerPyParams } from "../../docker/params";
+import { mapDockerPyParams } from "../../docker-py/params";
 import { parseYaml } from "../../yaml";
 import { type Site, sub } from "../model/site";
 import { applyOverrides } from "./maps/k8s-overrides";

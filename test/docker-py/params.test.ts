@@ -4,9 +4,9 @@ import * as path from "node:path";
 import { describe, test } from "node:test";
 import * as yaml from "js-yaml";
 import type { Problem } from "../../src/core/problems";
-import { type DockerPyOperationParams, mapDockerPyParams } from "../../src/docker/params";
-import { type DockerPyContainerValues, DOCKER_PY_PARAMS, type DockerPyParamRow, renderParamsTable } from "../../src/docker/params-table";
-import { describeValue, isPlainObject } from "../../src/docker/units";
+import { type DockerPyOperationParams, mapDockerPyParams } from "../../src/docker-py/params";
+import { type DockerPyContainerValues, DOCKER_PY_PARAMS, type DockerPyParamRow, renderParamsTable } from "../../src/docker-py/params-table";
+import { describeValue, isPlainObject } from "../../src/docker-py/units";
 
 /**
  * One case of one row: the value given under the row's key, and what it maps to. Each case runs in every place the

@@ -37,7 +37,7 @@ import {
   toTextMap,
   toTextOrInteger,
   toTextOrIntegerList,
-} from "../../src/docker/units";
+} from "../../src/docker-py/units";
 
 /** A good case: input → exact value. */
 type Good = readonly [input: unknown, value: unknown];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dependsOnLabel, dockerPlan, healthTimeout, splitImage } from "../../src/compose/docker-plan";
+import { dependsOnLabel, dockerPlan, healthTimeout, splitImage } from "../../src/compose/targets/docker";
 import { loadCompose } from "../../src/compose/load";
 import { fixture, fixtureReader, memoryFiles, readFile } from "./fixtures";
 

@@ -7,8 +7,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as docker from "@pulumi/docker";
-import type { ComposeFileObject, ComposeModel, ComposeMount, ComposeService, ComposeUpdateConfig } from "../compose/model";
-import { formatDuration } from "../compose/units";
+import type { ComposeFileObject, ComposeModel, ComposeMount, ComposeService, ComposeUpdateConfig } from "../model";
+import { formatDuration } from "../units";
 
 /** The label `docker stack deploy` puts on every object of a stack. */
 export const STACK_NAMESPACE_LABEL = "com.docker.stack.namespace";

@@ -11,11 +11,11 @@
  * exit code is 0. A setting that names another service (`network_mode: service:db`, `volumes_from: [db]`) also
  * orders the two.
  */
-import type { Problem } from "../core/problems";
-import { mapDockerPyParams } from "../docker/params";
-import { type RemoteImageBuildArgs, remoteImageBuild } from "./build-args";
-import { dockerHostParams, servicesNamedBy } from "./docker-host-params";
-import type { ComposeFileObject, ComposeHealthcheck, ComposeModel, ComposeService } from "./model";
+import type { Problem } from "../../core/problems";
+import { mapDockerPyParams } from "../../docker-py/params";
+import { type RemoteImageBuildArgs, remoteImageBuild } from "../build-args";
+import { dockerHostParams, servicesNamedBy } from "../docker-host-params";
+import type { ComposeFileObject, ComposeHealthcheck, ComposeModel, ComposeService } from "../model";
 
 /** A network or volume to create (external ones are used by name and not created). */
 export interface DockerPlanObject {
