@@ -11,3 +11,5 @@ export * from "./kubernetes";
 export * from "./mesos";
 export * from "./cloud";
 export * from "./blueprint";
+/** Thrown by a component whose arguments are wrong, listing every problem (catch it to inspect `problems`). */
+export { ArgsError, type Problem } from "./core/problems";

@@ -8,3 +8,5 @@ export * from "./config-script";
 export * from "./pool";
 export * from "./site";
 export * from "./site-shape";
+/** Thrown by a component whose arguments are wrong, listing every problem (catch it to inspect `problems`). */
+export { ArgsError, type Problem } from "../core/problems";

@@ -10,3 +10,5 @@ export * from "./compose-project";
 export * from "./build-context";
 export * from "./image-reference";
 export { dependsOnLabel } from "../compose/targets/docker";
+/** Thrown by a component whose arguments are wrong, listing every problem (catch it to inspect `problems`). */
+export { ArgsError, type Problem } from "../core/problems";

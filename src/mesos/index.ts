@@ -7,3 +7,5 @@ export * from "./cluster";
 export * from "./cluster-bootstrap";
 export * from "./cluster-ensemble";
 export * from "./cluster-images";
+/** Thrown by a component whose arguments are wrong, listing every problem (catch it to inspect `problems`). */
+export { ArgsError, type Problem } from "../core/problems";
