@@ -1,9 +1,12 @@
 import { berthPackage } from "../codegen/berth-spec";
 import { COMMANDS } from "./commands";
+import { visible } from "../core/terminal";
 import { type CliIo, EXIT } from "./io";
 
 /** Runs the `berth` command line with the given arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  // Everything a command prints can quote a user's names and values: escape sequences in them are shown, not run.
+  const io: CliIo = { ...given, out: (t) => given.out(visible(t)), err: (t) => given.err(visible(t)) };
   const [name, ...rest] = argv;
   const names = Object.keys(COMMANDS).sort();
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {

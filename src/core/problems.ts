@@ -1,3 +1,4 @@
+import { visible } from "./terminal";
 import * as pulumi from "@pulumi/pulumi";
 
 /** One thing wrong with a component's arguments or an input file. */
@@ -41,7 +42,8 @@ export class Problems {
 export function formatProblems(componentType: string, name: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   const lines = problems.map((p) => `  - ${p.where}: ${p.message}`);
-  return `${componentType} "${name}" has ${count} in its arguments:\n${lines.join("\n")}`;
+  // Pulumi prints this to the user's terminal: escape sequences in a name or value are shown, not run.
+  return visible(`${componentType} "${name}" has ${count} in its arguments:\n${lines.join("\n")}`);
 }
 
 /**

@@ -3,6 +3,7 @@
  * whatever the value or where the project lives. A long value keeps what identifies it: its start for most values,
  * its end for a path (the file's name and the folders nearest to it).
  */
+import { visible } from "./terminal";
 
 /** The longest a quoted value gets in a message, quotes and the `…` mark included. */
 export const SHOWN_MAX = 80;
@@ -23,7 +24,12 @@ function asText(value: unknown): string {
 
 /** How many characters a piece of text takes once JSON-quoted (without the quotes). */
 function quotedWidth(piece: string): number {
-  return JSON.stringify(piece).length - 2;
+  return quote(piece).length - 2;
+}
+
+/** JSON-quoted, with terminal-active characters JSON leaves raw (C1 controls, direction marks) escaped too. */
+function quote(text: string): string {
+  return visible(JSON.stringify(text));
 }
 
 /** The longest prefix of `chars` whose quoted width fits `budget`. */
@@ -51,14 +57,14 @@ function fitEnd(chars: string[], budget: number): string {
 export function shown(value: unknown, max: number = SHOWN_MAX): string {
   if (typeof value !== "string") {
     // Numbers, booleans, null and structures show as JSON, unquoted; cut like text when long.
-    const json = firstLine(asText(value));
+    const json = visible(firstLine(asText(value)));
     return json.length <= max ? json : `${[...json].slice(0, Math.max(1, max - 1)).join("")}…`;
   }
   const one = firstLine(value);
-  const whole = JSON.stringify(one);
+  const whole = quote(one);
   if (whole.length <= max) return whole;
   // Two quotes and the mark take 3 characters; the cut falls between characters, never inside an escape.
-  return JSON.stringify(`${fitStart([...one], Math.max(1, max - 3))}…`);
+  return quote(`${fitStart([...one], Math.max(1, max - 3))}…`);
 }
 
 /**
@@ -70,10 +76,10 @@ export function shown(value: unknown, max: number = SHOWN_MAX): string {
  */
 export function shownPath(path: string, max: number = SHOWN_MAX): string {
   const one = firstLine(path);
-  const whole = JSON.stringify(one);
+  const whole = quote(one);
   if (whole.length <= max) return whole;
   const tail = fitEnd([...one], Math.max(1, max - 3));
   // Move the cut forward to the next separator, so the shown tail starts with a whole folder name.
   const sep = tail.search(/[/\\]/);
-  return JSON.stringify(`…${sep > 0 && sep < tail.length - 1 ? tail.slice(sep) : tail}`);
+  return quote(`…${sep > 0 && sep < tail.length - 1 ? tail.slice(sep) : tail}`);
 }

@@ -1,3 +1,4 @@
+import { visible } from "../../core/terminal";
 import * as pulumi from "@pulumi/pulumi";
 import type { JsonAny } from "../../core/json";
 import { formatDiagnostics } from "../../yaml";
@@ -89,8 +90,8 @@ export class Blueprint extends pulumi.ComponentResource {
       list.push(res);
       nodes.set(r.node, list);
     }
-    for (const l of plan.lines) if (l.partial) pulumi.log.warn(`${l.at.file}:${l.at.line}:${l.at.col}: ${l.message}`, this);
-    for (const r of plan.report) if (r.status !== "converted") pulumi.log.warn(formatReport([r]).split("\n").slice(0, -1).join("\n"), this);
+    for (const l of plan.lines) if (l.partial) pulumi.log.warn(visible(`${l.at.file}:${l.at.line}:${l.at.col}: ${l.message}`), this);
+    for (const r of plan.report) if (r.status !== "converted") pulumi.log.warn(visible(formatReport([r]).split("\n").slice(0, -1).join("\n")), this);
     this.outputs = Object.fromEntries(plan.outputs.map((o) => [o.name, pulumi.output(toInput(o.value))]));
     this.registerOutputs(this.outputs);
   }
