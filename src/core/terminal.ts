@@ -8,6 +8,7 @@
  * Characters that act on a terminal or reorder what it shows: C0 controls other than newline and tab, DEL, C1
  * controls, the Unicode line and paragraph separators, and the bidirectional marks, embeddings, overrides and isolates.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this module is for
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** How one active character is shown: `\x1b` for C0 controls and DEL, `\u009b` style for the others. */
