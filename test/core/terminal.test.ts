@@ -48,7 +48,10 @@ test("berth prints reports and errors with every escape sequence in a node or ty
         `tosca_definitions_version: cloudify_dsl_1_3\nnode_templates:\n  "web${escaped}":\n    type: "my.Type${escaped}"\n`,
       );
       let printed = "";
-      const io = { out: (t: string) => void (printed += t), err: (t: string) => void (printed += t), cwd: dir, env: {} };
+      const print = (t: string): void => {
+        printed += t;
+      };
+      const io = { out: print, err: print, cwd: dir, env: {} };
       const code = await main(["import", "bp.yaml", "--out", `out${cases}`], io);
       assert.ok([0, 2, 3].includes(code), `exit ${code}: ${printed}`);
       assert.ok(printed.includes("web"), printed);
