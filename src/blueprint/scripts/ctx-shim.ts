@@ -552,5 +552,6 @@ def get_rest_client(*args, **kwargs):
 def get_node_instance(*args, **kwargs):
     return get_rest_client()
 `,
-  "bin/ctx": "#!/bin/sh\n# Berth's ctx command (see cloudify/_cli.py).\nexec python3 \"$BERTH_CTX_DIR/cloudify/_cli.py\" \"$@\"\n",
+  // -I: the command answers whatever PYTHON* variables the operation's inputs set for the script.
+  "bin/ctx": "#!/bin/sh\n# Berth's ctx command (see cloudify/_cli.py).\nexec python3 -I \"$BERTH_CTX_DIR/cloudify/_cli.py\" \"$@\"\n",
 };

@@ -20,7 +20,11 @@ export interface ScriptSpec {
   context: Record<string, unknown>;
   /** Blueprint files the script may download, by the path it names them with. @default {} */
   resources?: Record<string, string>;
-  /** Environment variables: `process.env` and, as the script plugin did, the operation inputs. @default {} */
+  /**
+   * Environment variables: `process.env` and, as the script plugin did, the operation inputs. They reach the script's
+   * own process only (through `env`), never the runner's shell, so no name can change what the runner does.
+   * @default {}
+   */
   env?: Record<string, unknown>;
 }
 
@@ -29,8 +33,13 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-/** The name an environment variable may have. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name the script's environment can hold: anything but an empty name, `=` or NUL (a process environment takes more
+ * names than a shell variable can have, and Cloudify passed every input).
+ */
+function envNameUsable(name: string): boolean {
+  return name !== "" && !name.includes("=") && !name.includes("\0");
+}
 
 function b64(text: string): string {
   return Buffer.from(text, "utf8").toString("base64");
@@ -50,27 +59,38 @@ export function renderScript(spec: ScriptSpec): string {
   // Shell parameter expansions (`${TMPDIR:-/tmp}`), built so that no string looks like a template to a reader.
   const tmp = `$${"{"}TMPDIR:-/tmp}`;
   const pythonPath = `$${"{"}PYTHONPATH:+:$PYTHONPATH}`;
+  // The runner's own names (berth_dir, berth_file, berth_status) live in its shell only; inputs are handed to the
+  // script's process through `env`, after which the shim's three variables are set on top of them.
   const lines = [
     "set -e",
     "umask 077",
-    `D="$(mktemp -d "${tmp}/berth-ctx.XXXXXX")"`,
-    "trap 'rm -rf \"$D\"' EXIT",
-    'mkdir -p "$D/cloudify" "$D/bin" "$D/script" "$D/work" "$D/downloads"',
-    "berth_file() { printf '%s' \"$2\" | base64 -d > \"$D/$1\"; }",
+    `berth_dir="$(mktemp -d "${tmp}/berth-ctx.XXXXXX")"`,
+    // The trap deletes only the folder this runner made (its name is fixed before any user value is in play).
+    "trap 'rm -rf -- \"$berth_dir\"' EXIT",
+    'mkdir -p "$berth_dir/cloudify" "$berth_dir/bin" "$berth_dir/script" "$berth_dir/work" "$berth_dir/downloads"',
+    "berth_file() { printf '%s' \"$2\" | base64 -d > \"$berth_dir/$1\"; }",
   ];
   for (const [rel, text] of Object.entries(SHIM_FILES)) lines.push(`berth_file ${shellQuote(rel)} ${shellQuote(b64(text))}`);
   const context = { ...spec.context, resources: Object.fromEntries(Object.entries(spec.resources ?? {}).map(([p, t]) => [p, b64(t)])) };
   lines.push(`berth_file ctx.json ${shellQuote(b64(JSON.stringify(context)))}`);
   lines.push(`berth_file ${shellQuote(`script/${safeBase}`)} ${shellQuote(b64(spec.text))}`);
-  lines.push(`chmod 700 "$D/bin/ctx" "$D/script/${safeBase}"`);
-  lines.push(`export BERTH_CTX_DIR="$D" PATH="$D/bin:$PATH" PYTHONPATH="$D${pythonPath}"`);
-  for (const [k, v] of Object.entries(spec.env ?? {})) if (ENV_NAME.test(k)) lines.push(`export ${k}=${shellQuote(envValue(v))}`);
-  lines.push('cd "$D/work"', "set +e");
-  const script = `"$D/script/${safeBase}"`;
-  lines.push(spec.interpreter === "python" ? `python3 "$D/cloudify/_run.py" ${script}` : script);
+  lines.push(`chmod 700 "$berth_dir/bin/ctx" "$berth_dir/script/${safeBase}"`);
+  const env = Object.entries(spec.env ?? {}).filter(([k]) => envNameUsable(k));
+  const given = new Map(env.map(([k, v]) => [k, envValue(v)]));
+  const assignments = env.map(([k, v]) => shellQuote(`${k}=${envValue(v)}`));
+  // The shim is found first on PATH and PYTHONPATH, whatever the inputs set them to.
+  const pathRest = given.has("PATH") ? `:${shellQuote(given.get("PATH")!)}` : ':"$PATH"';
+  const pythonVar = given.has("PYTHONPATH") ? `"PYTHONPATH=$berth_dir":${shellQuote(given.get("PYTHONPATH")!)}` : `"PYTHONPATH=$berth_dir${pythonPath}"`;
+  assignments.push('"BERTH_CTX_DIR=$berth_dir"', `"PATH=$berth_dir/bin"${pathRest}`, pythonVar);
+  lines.push('cd "$berth_dir/work"', "set +e");
+  const script = `"$berth_dir/script/${safeBase}"`;
+  const run = spec.interpreter === "python" ? `python3 "$berth_dir/cloudify/_run.py" ${script}` : script;
+  lines.push(`env ${assignments.join(" ")} ${run}`);
   lines.push("berth_status=$?", "set -e");
-  lines.push(`python3 "$D/cloudify/_cli.py" --berth-dump 2>/dev/null || printf '\\n%s\\n%s\\n%s\\n' ${shellQuote(RUNTIME_BEGIN)} e30= ${shellQuote(RUNTIME_END)}`);
-  lines.push("exit $berth_status");
+  lines.push(
+    `BERTH_CTX_DIR="$berth_dir" python3 -I "$berth_dir/cloudify/_cli.py" --berth-dump 2>/dev/null || printf '\\n%s\\n%s\\n%s\\n' ${shellQuote(RUNTIME_BEGIN)} e30= ${shellQuote(RUNTIME_END)}`,
+  );
+  lines.push('exit "$berth_status"');
   return `${lines.join("\n")}\n`;
 }
 
