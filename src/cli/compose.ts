@@ -19,7 +19,7 @@ import { type CliCommand, EXIT } from "./io";
 const USAGE = `usage: berth compose FILE [-f FILE]... --out DIR [--target swarm|docker] [--name NAME] [--stack STACK]
                      [--profile NAME]... [--env-file FILE]... [--registry HOST[/PREFIX]] [--root DIR] [--strict]
                      [--max-file-size SIZE] [--max-ports N] [--max-instances N] [--max-context-size SIZE]
-                     [--max-context-files N] [--berth-spec SPEC]
+                     [--max-context-files N] [--berth-spec SPEC] [--force]
 
 Writes a Pulumi TypeScript project to DIR, all files or none (Pulumi.yaml, package.json, tsconfig.json, index.ts,
 Pulumi.<stack>.yaml, .gitignore; the same project files as berth import writes; --berth-spec sets its berth dependency)
@@ -33,6 +33,11 @@ project refers to must be inside the root (the first file's folder, or --root), 
 --max-file-size (default 16m). Values interpolated from the environment become stack configuration. Keys with no
 meaning on the target are reported with their file:line; --strict makes them errors.
 
+A second run into DIR replaces what Berth wrote there before; files Berth did not write, or that changed since
+(.berth/manifest.json records what it wrote), stop it with nothing touched unless --force is given, which keeps the
+stack configuration's encryptionsalt, secure: values and keys you added. Files of yours that Berth does not write
+(node_modules, notes) are kept. A second run into the same DIR while one is writing it is refused.
+
 exit codes: 0 written, 2 errors (nothing written), 64 wrong usage`;
 
 /** The command line, parsed. */
@@ -43,6 +48,8 @@ interface ComposeCliOptions {
   name?: string;
   stack: string;
   strict: boolean;
+  /** Replace files in --out that Berth did not write or that changed since. */
+  force: boolean;
   root?: string;
   profiles: string[];
   envFiles: string[];
@@ -53,7 +60,7 @@ interface ComposeCliOptions {
 
 /** Parses the arguments; a string is a usage error. */
 function parseArgs(args: string[]): ComposeCliOptions | string {
-  const o: ComposeCliOptions = { files: [], target: "swarm", stack: "dev", strict: false, profiles: [], envFiles: [], limits: { ...DEFAULT_COMPOSE_LIMITS } };
+  const o: ComposeCliOptions = { files: [], target: "swarm", stack: "dev", strict: false, force: false, profiles: [], envFiles: [], limits: { ...DEFAULT_COMPOSE_LIMITS } };
   let positional: string | undefined;
   const count = (flag: string, v: string | undefined): number | string => {
     const n = v !== undefined && /^[0-9]{1,15}$/.test(v) ? Number(v) : Number.NaN;
@@ -106,6 +113,9 @@ function parseArgs(args: string[]): ComposeCliOptions | string {
         break;
       case "--strict":
         o.strict = true;
+        break;
+      case "--force":
+        o.force = true;
         break;
       case "--target": {
         const t = value();
@@ -260,7 +270,7 @@ export const composeCommand: CliCommand = {
       berthSpec: berthDependencySpec(dir, o.berthSpec),
       generator: `berth compose --target ${o.target}`,
     });
-    const written = writeOutput(dir, out);
+    const written = writeOutput(dir, out, { force: o.force });
     if (!written.ok) {
       io.err(`berth compose: ${written.message}\nnothing was written\n`);
       return EXIT.error;
@@ -269,7 +279,7 @@ export const composeCommand: CliCommand = {
     const secrets = program.config.filter((c) => c.secret);
     for (const c of secrets) io.err(`berth compose: set the secret ${c.key} before \`pulumi up\`: pulumi config set --secret ${c.key} <value>  (${c.comment})\n`);
     io.out(
-      `wrote ${dir} (${written.written.join(", ")}): ${model.services.length} services for ${o.target}` +
+      `wrote ${dir} (${written.written.join(", ")}${written.kept.length > 0 ? `; kept your ${written.kept.join(", ")}` : ""}): ${model.services.length} services for ${o.target}` +
         `${warnings > 0 ? `, ${warnings} warnings` : ""}${program.config.length > 0 ? `, ${program.config.length} stack config values` : ""}\n`,
     );
     return EXIT.ok;

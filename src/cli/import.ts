@@ -11,7 +11,7 @@ import { type CliCommand, EXIT } from "./io";
 
 const USAGE = `usage: berth import BLUEPRINT --out DIR [--stack NAME] [--inputs FILE] [--json] [--strict]
                     [--import-map URL=PATH]... [--catalogue DIR]... [--root DIR] [--max-file-size SIZE]
-                    [--max-instances N] [--berth-spec SPEC]
+                    [--max-instances N] [--berth-spec SPEC] [--force]
 
 Converts a Cloudify blueprint into a Pulumi TypeScript project in DIR (Pulumi.yaml, package.json, tsconfig.json,
 index.ts, Pulumi.<stack>.yaml, .gitignore), offline, atomically (all files or none). Prints a per-node report
@@ -30,6 +30,11 @@ index.ts, Pulumi.<stack>.yaml, .gitignore), offline, atomically (all files or no
   --berth-spec SPEC     the project's berth dependency (default: this Berth's own origin, a file: path to its
                         tarball or checkout, or its version range when it came from a registry)
 
+A second run into DIR replaces what Berth wrote there before; files Berth did not write, or that changed since
+(.berth/manifest.json records what it wrote), stop it with nothing touched unless --force is given, which keeps the
+stack configuration's encryptionsalt, secure: values and keys you added. Files of yours that Berth does not write
+(node_modules, notes) are kept. A second run into the same DIR while one is writing it is refused.
+
 exit codes: 0 all converted, 2 errors (nothing written), 3 written but something not converted (--strict: 2),
 64 wrong usage`;
 
@@ -41,6 +46,8 @@ interface ImportArgs {
   inputsFile?: string;
   json: boolean;
   strict: boolean;
+  /** Replace files in --out that Berth did not write or that changed since. */
+  force: boolean;
   importMap: Record<string, string>;
   catalogueDirs: string[];
   root?: string;
@@ -52,7 +59,7 @@ interface ImportArgs {
 /** Parses the arguments, or returns the usage error to print. */
 function parseArgs(args: string[], cwd: string): ImportArgs | { usage: string } {
   let file: string | undefined;
-  const parsed: Partial<ImportArgs> & { importMap: Record<string, string>; catalogueDirs: string[] } = { stack: "dev", json: false, strict: false, importMap: {}, catalogueDirs: [] };
+  const parsed: Partial<ImportArgs> & { importMap: Record<string, string>; catalogueDirs: string[] } = { stack: "dev", json: false, strict: false, force: false, importMap: {}, catalogueDirs: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string | undefined => {
@@ -62,6 +69,7 @@ function parseArgs(args: string[], cwd: string): ImportArgs | { usage: string } 
     const need = (v: string | undefined): v is string => v !== undefined;
     if (a === "--json") parsed.json = true;
     else if (a === "--strict") parsed.strict = true;
+    else if (a === "--force") parsed.force = true;
     else if (["--out", "--stack", "--inputs", "--root", "--import-map", "--catalogue", "--max-file-size", "--max-instances", "--berth-spec"].includes(a)) {
       const v = value();
       if (!need(v)) return { usage: `berth import: ${a} needs a value` };
@@ -146,7 +154,7 @@ export const importCommand: CliCommand = {
     const dir = path.resolve(io.cwd, out);
     const name = projectNameFrom(path.basename(dir));
     const files = writeProject(result.plan, { name, stack, berthSpec: berthDependencySpec(dir, args.berthSpec) });
-    const written = writeOutput(dir, files);
+    const written = writeOutput(dir, files, { force: args.force });
     if (!written.ok) {
       io.err(`berth import: ${written.message}\nnothing was written\n`);
       return EXIT.error;

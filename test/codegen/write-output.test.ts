@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, test } from "node:test";
-import { writeOutput } from "../../src/codegen/write-output";
+import { MANIFEST_FILE, writeOutput } from "../../src/codegen/write-output";
 
 const root = mkdtempSync(path.join(tmpdir(), "berth-out-"));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -20,22 +20,34 @@ function tree(dir: string): string[] {
   return out.sort();
 }
 
-test("a new --out is written whole (renamed into place from a temp folder beside it)", () => {
+test("a new --out is written whole, with Berth's manifest of what it wrote", () => {
   const out = path.join(root, "new", "project");
   const r = writeOutput(out, FILES);
-  assert.deepEqual(r, { ok: true, written: ["Pulumi.yaml", "index.ts", "scripts/a.sh"] });
+  assert.deepEqual(r, { ok: true, written: ["Pulumi.yaml", "index.ts", "scripts/a.sh"], kept: [] });
   assert.equal(readFileSync(path.join(out, "scripts", "a.sh"), "utf8"), "echo a\n");
-  assert.deepEqual(tree(path.join(root, "new")), ["new/project", "new/project/Pulumi.yaml", "new/project/index.ts", "new/project/scripts", "new/project/scripts/a.sh"]);
+  assert.deepEqual(tree(path.join(root, "new")), [
+    "new/project",
+    "new/project/.berth",
+    "new/project/.berth/manifest.json",
+    "new/project/Pulumi.yaml",
+    "new/project/index.ts",
+    "new/project/scripts",
+    "new/project/scripts/a.sh",
+  ]);
+  const manifest = JSON.parse(readFileSync(path.join(out, MANIFEST_FILE), "utf8")) as { files: Record<string, string> };
+  assert.deepEqual(Object.keys(manifest.files), ["Pulumi.yaml", "index.ts", "scripts/a.sh"]);
 });
 
-test("an existing --out keeps its other files (node_modules) and gets the new ones", () => {
+test("an --out Berth wrote is replaced on a second run, and the user's node_modules stays", () => {
   const out = path.join(root, "existing");
-  mkdirSync(path.join(out, "node_modules"), { recursive: true });
-  writeFileSync(path.join(out, "index.ts"), "old\n");
   assert.equal(writeOutput(out, FILES).ok, true);
-  assert.equal(readFileSync(path.join(out, "index.ts"), "utf8"), "export {};\n");
-  assert.ok(tree(root).includes("existing/node_modules"));
-  assert.deepEqual(tree(root).filter((p) => p.includes(".berth-")), [], "no temp folder is left");
+  mkdirSync(path.join(out, "node_modules", "pkg"), { recursive: true });
+  writeFileSync(path.join(out, "node_modules", "pkg", "index.js"), "module.exports = 1;\n");
+  const r = writeOutput(out, { ...FILES, "index.ts": "export const v = 2;\n" });
+  assert.equal(r.ok, true);
+  assert.equal(readFileSync(path.join(out, "index.ts"), "utf8"), "export const v = 2;\n");
+  assert.equal(readFileSync(path.join(out, "node_modules", "pkg", "index.js"), "utf8"), "module.exports = 1;\n");
+  assert.deepEqual(tree(root).filter((p) => p.includes(".berth-")), [], "no temp folder or lock is left");
 });
 
 test("an index.ts that is a folder: nothing at all is written, and the reason names it", () => {

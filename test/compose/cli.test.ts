@@ -88,7 +88,7 @@ test("swarm: the written program type-checks and, run, creates exactly SwarmStac
   const c = io();
   const code = await main(["compose", fixture("stack.yaml"), "--out", out, "--name", "shop"], c);
   assert.equal(code, 0, c.stderr);
-  assert.deepEqual(fs.readdirSync(out).sort(), [".gitignore", "Pulumi.dev.yaml", "Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+  assert.deepEqual(fs.readdirSync(out).sort(), [".berth", ".gitignore", "Pulumi.dev.yaml", "Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
   assert.equal(c.stdout, `wrote ${out} (.gitignore, Pulumi.dev.yaml, Pulumi.yaml, index.ts, package.json, tsconfig.json): 2 services for swarm, 1 warnings, 1 stack config values\n`);
   assert.match(c.stderr, /^.*stack\.yaml:2:1: info: "version" is accepted and ignored on swarm: .*\n.*stack\.yaml:114:5: warning: "restart" is left out on swarm: /);
   assert.equal(
@@ -168,7 +168,9 @@ test("swarm, spec-only.yaml: external networks by name; a secret from the enviro
   assert.match(index, /^ {8}id: docker\.getNetworkOutput\(\{ name: "corp-net" \}\)\.id,$/m);
   assert.match(index, /^const secrets: Record<string, pulumi\.Output<string>> = \{ "API_KEY": config\.requireSecret\("API_KEY"\), \};$/m);
   assert.match(index, /^ {2}data: pulumi\.secret\(pulumi\.output\(secrets\["API_KEY"\]\)\.apply\(\(v\) => Buffer\.from\(v, "utf8"\)\.toString\("base64"\)\)\),$/m);
-  for (const f of fs.readdirSync(out)) assert.equal(fs.readFileSync(path.join(out, f), "utf8").includes("k-1-secret-value"), false, `${f} holds the secret`);
+  for (const f of fs.readdirSync(out, { recursive: true }).map(String)) {
+    if (fs.statSync(path.join(out, f)).isFile()) assert.equal(fs.readFileSync(path.join(out, f), "utf8").includes("k-1-secret-value"), false, `${f} holds the secret`);
+  }
   assert.deepEqual(stackConfig(out), { BANNER: "b", BERTH_TEST_IMAGE: "berth-test/busybox:1" });
   assert.match(fs.readFileSync(path.join(out, "Pulumi.dev.yaml"), "utf8"), /^# {3}\$\{API_KEY\} in secrets\.api_key\n# {3}pulumi config set --secret shop:API_KEY <value>$/m);
   assert.match(c.stderr, /set the secret API_KEY before `pulumi up`: pulumi config set --secret API_KEY <value>/);

@@ -75,7 +75,8 @@ describe("generated projects install and type-check as generated", () => {
       if ("berth" in pkg.dependencies) {
         assert.equal(pkg.dependencies["berth"], `file:${path.relative(out, ws.tarball)}`, "berth from the tarball that installed it, relative");
       }
-      for (const file of fs.readdirSync(out)) {
+      for (const file of fs.readdirSync(out, { recursive: true }).map(String)) {
+        if (!fs.statSync(path.join(out, file)).isFile()) continue;
         const text = fs.readFileSync(path.join(out, file), "utf8");
         assert.ok(!text.includes(ROOT), `${file} holds no path of the checkout`);
         assert.ok(!text.includes(ws.template), `${file} holds no absolute path of the project that generated it`);
