@@ -130,5 +130,6 @@ test(`${CASES.toLocaleString("en-US")} mutated Compose projects each end in a mo
     slowest = Math.max(slowest, Date.now() - t0);
   }
   process.stdout.write(`# ${CASES} cases: ${models} models, the rest positioned problems; slowest ${slowest} ms, ${((Date.now() - started) / 1000).toFixed(1)} s in all\n`);
-  assert.ok(slowest < 10_000, `a case took ${slowest} ms`);
+  // A runaway (exponential) case, not a slow machine: the slowest case is printed above for the record.
+  assert.ok(slowest < 60_000, `a case took ${slowest} ms`);
 });
