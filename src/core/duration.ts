@@ -36,7 +36,8 @@ function scaled(digits: string, unit: bigint): bigint {
 export type DurationUnit = "ns" | "ms";
 
 /**
- * Nanoseconds as Go's `time.Duration.String()` writes them (`1m30s`, `1.5s`, `500ms`, `250us`, `0s`). With
+ * Nanoseconds as Go's `time.Duration.String()` writes them (`1m30s`, `1.5s`, `500ms`, `0s`; micro as the ASCII
+ * `us`, which Go reads as it reads `µs`). With
  * `finest: "ms"`, undefined when the value is not a whole number of milliseconds (for fields that stop at ms).
  */
 export function formatDuration(ns: number, finest?: "ns"): string;
