@@ -24,16 +24,17 @@ export interface GraphOrder<T> {
 /**
  * Orders `nodes` so that each comes after what `edgesOf` says it depends on, starting from the nodes in the order
  * given and following edges in the order given (the same input gives the same order). Edges to nodes not in `nodes`
- * are followed too (their targets join the order); leave them out of `edgesOf` to ignore them.
+ * are followed too (their targets join the order); leave them out of `edgesOf` to ignore them, or give `undefined`
+ * in their place to ignore them and keep the positions of the others (for {@link GraphCycle.edge}).
  */
-export function topologicalOrder<T>(nodes: Iterable<T>, edgesOf: (node: T) => readonly T[]): GraphOrder<T> {
+export function topologicalOrder<T>(nodes: Iterable<T>, edgesOf: (node: T) => readonly (T | undefined)[]): GraphOrder<T> {
   const order: T[] = [];
   const cycles: GraphCycle<T>[] = [];
   const state = new Map<T, "open" | "done">();
   for (const root of nodes) {
     if (state.has(root)) continue;
     state.set(root, "open");
-    const stack: { node: T; edges: readonly T[]; next: number }[] = [{ node: root, edges: edgesOf(root), next: 0 }];
+    const stack: { node: T; edges: readonly (T | undefined)[]; next: number }[] = [{ node: root, edges: edgesOf(root), next: 0 }];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       if (top.next >= top.edges.length) {
@@ -43,7 +44,8 @@ export function topologicalOrder<T>(nodes: Iterable<T>, edgesOf: (node: T) => re
         continue;
       }
       const edge = top.next++;
-      const to = top.edges[edge]!;
+      const to = top.edges[edge];
+      if (to === undefined) continue;
       const seen = state.get(to);
       if (seen === "done") continue;
       if (seen === "open") {

@@ -5,10 +5,16 @@
 
 const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 
-/** A size in bytes (fractions of a byte dropped), or undefined when the text or number is not a size. */
-export function parseBytes(text: string | number): number | undefined {
+/** The units a reader accepts: Docker's CLI and Compose read up to `t`, docker-py only up to `g`. */
+export type SizeUnits = "bkmgt" | "bkmg";
+
+/**
+ * A size in bytes (fractions of a byte dropped), or undefined when the text or number is not a size or uses a unit
+ * outside `units`.
+ */
+export function parseBytes(text: string | number, units: SizeUnits = "bkmgt"): number | undefined {
   if (typeof text === "number") return Number.isSafeInteger(text) && text >= 0 ? text : undefined;
   const m = /^(\d+(?:\.\d+)?)\s*([bkmgt]?)b?$/i.exec(text.trim());
-  if (!m) return undefined;
+  if (!m || !units.includes(m[2]!.toLowerCase())) return undefined;
   return Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!);
 }

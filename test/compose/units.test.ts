@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDuration, parseBytes, parseCpus, parseDuration } from "../../src/compose/units";
+import { parseCpus } from "../../src/compose/units";
+import { formatDuration, parseDuration } from "../../src/core/duration";
+import { parseBytes } from "../../src/core/size";
 
 const durations: [string | number, number | undefined][] = [
   ["10s", 10e9],

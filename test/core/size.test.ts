@@ -25,3 +25,11 @@ const sizes: [string | number, number | undefined][] = [
   [1.5, undefined],
 ];
 for (const [input, bytes] of sizes) test(`parseBytes(${JSON.stringify(input)})`, () => assert.equal(parseBytes(input), bytes));
+
+const docker: [string, number | undefined][] = [
+  ["1g", 1024 ** 3],
+  ["1gb", 1024 ** 3],
+  ["1t", undefined],
+  ["1tb", undefined],
+];
+for (const [input, bytes] of docker) test(`parseBytes(${JSON.stringify(input)}, "bkmg")`, () => assert.equal(parseBytes(input, "bkmg"), bytes));

@@ -5,6 +5,7 @@
  * marked block. Pure: the same spec gives the same text; {@link parseRuntimeProperties} reads the block back.
  */
 import { RUNTIME_BEGIN, RUNTIME_END, SHIM_FILES } from "./ctx-shim";
+import { shellQuote } from "../../core/shell-quote";
 
 /** How a script is run. */
 export type ScriptInterpreter = "python" | "exec";
@@ -25,8 +26,8 @@ export interface ScriptSpec {
 }
 
 /** A shell single-quoted string (any text, `'` written as `'\''`). */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, "'\\''")}'`;
+function quoted(text: string): string {
+  return shellQuote(text, { always: true });
 }
 
 /** The name an environment variable may have. */
@@ -58,18 +59,18 @@ export function renderScript(spec: ScriptSpec): string {
     'mkdir -p "$D/cloudify" "$D/bin" "$D/script" "$D/work" "$D/downloads"',
     "berth_file() { printf '%s' \"$2\" | base64 -d > \"$D/$1\"; }",
   ];
-  for (const [rel, text] of Object.entries(SHIM_FILES)) lines.push(`berth_file ${shellQuote(rel)} ${shellQuote(b64(text))}`);
+  for (const [rel, text] of Object.entries(SHIM_FILES)) lines.push(`berth_file ${quoted(rel)} ${quoted(b64(text))}`);
   const context = { ...spec.context, resources: Object.fromEntries(Object.entries(spec.resources ?? {}).map(([p, t]) => [p, b64(t)])) };
-  lines.push(`berth_file ctx.json ${shellQuote(b64(JSON.stringify(context)))}`);
-  lines.push(`berth_file ${shellQuote(`script/${safeBase}`)} ${shellQuote(b64(spec.text))}`);
+  lines.push(`berth_file ctx.json ${quoted(b64(JSON.stringify(context)))}`);
+  lines.push(`berth_file ${quoted(`script/${safeBase}`)} ${quoted(b64(spec.text))}`);
   lines.push(`chmod 700 "$D/bin/ctx" "$D/script/${safeBase}"`);
   lines.push(`export BERTH_CTX_DIR="$D" PATH="$D/bin:$PATH" PYTHONPATH="$D${pythonPath}"`);
-  for (const [k, v] of Object.entries(spec.env ?? {})) if (ENV_NAME.test(k)) lines.push(`export ${k}=${shellQuote(envValue(v))}`);
+  for (const [k, v] of Object.entries(spec.env ?? {})) if (ENV_NAME.test(k)) lines.push(`export ${k}=${quoted(envValue(v))}`);
   lines.push('cd "$D/work"', "set +e");
   const script = `"$D/script/${safeBase}"`;
   lines.push(spec.interpreter === "python" ? `python3 "$D/cloudify/_run.py" ${script}` : script);
   lines.push("berth_status=$?", "set -e");
-  lines.push(`python3 "$D/cloudify/_cli.py" --berth-dump 2>/dev/null || printf '\\n%s\\n%s\\n%s\\n' ${shellQuote(RUNTIME_BEGIN)} e30= ${shellQuote(RUNTIME_END)}`);
+  lines.push(`python3 "$D/cloudify/_cli.py" --berth-dump 2>/dev/null || printf '\\n%s\\n%s\\n%s\\n' ${quoted(RUNTIME_BEGIN)} e30= ${quoted(RUNTIME_END)}`);
   lines.push("exit $berth_status");
   return `${lines.join("\n")}\n`;
 }

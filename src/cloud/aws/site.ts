@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AdminPort, AwsCloudArgs } from "../cloud-args";
-import { isIpv6Cidr } from "../cloud-args";
+import { isIpv6Cidr } from "../../core/cidr";
 import type { SiteShape } from "../site-shape";
 
 /**

@@ -1,7 +1,7 @@
 import * as openstack from "@pulumi/openstack";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AdminPort, OpenStackCloudArgs } from "../cloud-args";
-import { isIpv6Cidr } from "../cloud-args";
+import { isIpv6Cidr } from "../../core/cidr";
 import type { SiteShape } from "../site-shape";
 
 /**
