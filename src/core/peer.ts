@@ -17,33 +17,24 @@ export interface PeerUse {
   what: string;
 }
 
+/** The subpaths whose clusters create machines on a cloud. */
+const CLOUD_SUBPATHS = ["berth/cloud", "berth/swarm", "berth/kubernetes", "berth/mesos"] as const;
+
 /** Every module (by its path below src/) that loads a peer, and what for. */
 export const PEER_USES = {
-  "cloud/aws/machines": {
-    peer: "@pulumi/aws",
-    subpaths: ["berth/cloud", "berth/swarm", "berth/kubernetes", "berth/mesos"],
-    what: "creating machines on AWS (cloud.aws)",
-  },
+  "cloud/aws/machines": { peer: "@pulumi/aws", subpaths: CLOUD_SUBPATHS, what: "creating machines on AWS (cloud.aws)" },
   "cloud/aws/site": {
     peer: "@pulumi/aws",
-    subpaths: ["berth/cloud", "berth/swarm", "berth/kubernetes", "berth/mesos"],
+    subpaths: CLOUD_SUBPATHS,
     what: "creating the AWS key pair and security group of a cluster (cloud.aws)",
   },
-  "cloud/openstack/machines": {
-    peer: "@pulumi/openstack",
-    subpaths: ["berth/cloud", "berth/swarm", "berth/kubernetes", "berth/mesos"],
-    what: "creating machines on OpenStack (cloud.openstack)",
-  },
+  "cloud/openstack/machines": { peer: "@pulumi/openstack", subpaths: CLOUD_SUBPATHS, what: "creating machines on OpenStack (cloud.openstack)" },
   "cloud/openstack/site": {
     peer: "@pulumi/openstack",
-    subpaths: ["berth/cloud", "berth/swarm", "berth/kubernetes", "berth/mesos"],
+    subpaths: CLOUD_SUBPATHS,
     what: "creating the OpenStack key pair and security group of a cluster (cloud.openstack)",
   },
-  "kubernetes/workload": {
-    peer: "@pulumi/kubernetes",
-    subpaths: ["berth/kubernetes"],
-    what: "KubernetesWorkload",
-  },
+  "kubernetes/workload": { peer: "@pulumi/kubernetes", subpaths: ["berth/kubernetes"], what: "KubernetesWorkload" },
   "kubernetes/cluster": {
     peer: "@pulumi/kubernetes",
     subpaths: ["berth/kubernetes"],
