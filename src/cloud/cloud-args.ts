@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Problems } from "../core/problems";
+import { isCidr } from "../core/cidr";
 
 /** Where an OpenStack cluster lives: an existing network, and a pool for floating IPs. */
 export interface OpenStackCloudArgs {
@@ -82,22 +83,6 @@ export interface AdminPort {
   from: number;
   /** The last port. @default from */
   to?: number;
-}
-
-const CIDR4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-const CIDR6 = /^[0-9a-fA-F:]+\/(\d{1,3})$/;
-
-/** True when `cidr` is a well-formed IPv4 or IPv6 CIDR. */
-export function isCidr(cidr: string): boolean {
-  const m4 = CIDR4.exec(cidr);
-  if (m4) return m4.slice(1, 5).every((o) => Number(o) <= 255) && Number(m4[5]) <= 32;
-  const m6 = CIDR6.exec(cidr);
-  return m6 !== null && cidr.includes(":") && Number(m6[1]) <= 128;
-}
-
-/** True for an IPv6 CIDR. */
-export function isIpv6Cidr(cidr: string): boolean {
-  return cidr.includes(":");
 }
 
 /** Checks a {@link CloudArgs}, adding a problem (under `where`) for each thing wrong. */

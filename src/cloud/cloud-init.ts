@@ -1,4 +1,5 @@
 import * as yaml from "js-yaml";
+import { shellQuote } from "../core/shell-quote";
 
 /** One file cloud-init writes before running commands. */
 export interface CloudInitFile {
@@ -82,12 +83,6 @@ export function renderCloudInit(config: CloudInitConfig): string {
   }
   if (config.runcmd && config.runcmd.length > 0) doc["runcmd"] = config.runcmd;
   return `#cloud-config\n${yaml.dump(doc, { lineWidth: -1, noRefs: true, sortKeys: false })}`;
-}
-
-/** Quotes a value for a POSIX shell (single quotes, with embedded single quotes escaped). */
-export function shellQuote(value: string): string {
-  if (/^[A-Za-z0-9_./:=@,+-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'"'"'`)}'`;
 }
 
 /** Renders `NAME=value` lines for a bash script, each value quoted. */

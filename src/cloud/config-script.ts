@@ -1,5 +1,5 @@
 import type { CloudInitConfig } from "./cloud-init";
-import { shellQuote } from "./cloud-init";
+import { shellQuote } from "../core/shell-quote";
 
 /**
  * What cloud-init does with a machine's cloud-config on its first boot, as one bash script run as root over SSH on a
@@ -79,7 +79,7 @@ export function renderConfigScript(config: CloudInitConfig): string {
       );
     }
   }
-  for (const argv of config.runcmd ?? []) lines.push(argv.map(shellQuote).join(" "));
+  for (const argv of config.runcmd ?? []) lines.push(argv.map((a) => shellQuote(a)).join(" "));
   return `${lines.join("\n")}\n`;
 }
 

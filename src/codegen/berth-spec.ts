@@ -18,13 +18,15 @@ export const BERTH_ROOT = path.resolve(__dirname, "..", "..");
 export interface BerthPackage {
   version: string;
   dependencies: Record<string, string>;
+  /** The optional provider packages (`@pulumi/aws`, ...) a generated program declares itself when it imports them. @default {} */
+  peerDependencies?: Record<string, string>;
   devDependencies: Record<string, string>;
 }
 
 /** Reads Berth's own package.json. */
 export function berthPackage(root: string = BERTH_ROOT): BerthPackage {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Partial<BerthPackage>;
-  return { version: pkg.version ?? "0.0.0", dependencies: pkg.dependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
+  return { version: pkg.version ?? "0.0.0", dependencies: pkg.dependencies ?? {}, peerDependencies: pkg.peerDependencies ?? {}, devDependencies: pkg.devDependencies ?? {} };
 }
 
 /** A `file:` spec from `fromDir` to `target`, relative and with forward slashes. */

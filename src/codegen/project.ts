@@ -82,6 +82,7 @@ export function packageJson(p: GeneratedProject, pkg: BerthPackage = berthPackag
   for (const name of [...new Set(["@pulumi/pulumi", ...importedPackages(p.program)])].sort()) {
     if (name === "berth") dependencies[name] = p.berthSpec;
     else if (pkg.dependencies[name]) dependencies[name] = pkg.dependencies[name]!;
+    else if (pkg.peerDependencies?.[name]) dependencies[name] = pkg.peerDependencies[name]!;
     else missing.push(name);
   }
   if (missing.length > 0) throw new Error(`generated program imports ${missing.join(", ")}, which Berth does not depend on`);

@@ -5,6 +5,7 @@
  */
 import { dump } from "js-yaml";
 import { commentLines } from "./writer";
+import { shellQuote } from "../core/shell-quote";
 
 /** A value js-yaml can write. */
 export type YamlValue = string | number | boolean | null | YamlValue[] | { [key: string]: YamlValue };
@@ -35,17 +36,5 @@ export function yamlMember(key: string, value: YamlValue, indent = ""): string {
 
 /** A word for a shell command shown in a comment: bare when safe, else single-quoted (control characters escaped). */
 export function shellWord(text: string): string {
-  if (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(text)) return text;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters must use ANSI-C quoting.
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(text)) {
-    const body = [...text]
-      .map((c) => {
-        const code = c.codePointAt(0)!;
-        if (c === "'" || c === "\\") return `\\${c}`;
-        return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? `\\u${code.toString(16).padStart(4, "0")}` : c;
-      })
-      .join("");
-    return `$'${body}'`;
-  }
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return shellQuote(text, { oneLine: true });
 }

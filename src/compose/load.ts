@@ -31,7 +31,8 @@ import type {
 } from "./model";
 import type { TreePath } from "./origins";
 import type { ComposeReader } from "./reader";
-import { expandPorts, type PortSpec, parseShortPort, parseShortVolume, portCount, shellWords } from "./syntax";
+import { shellWords } from "../core/shell-words";
+import { expandPorts, type PortSpec, parseShortPort, parseShortVolume, portCount } from "./syntax";
 import { isMap, type Path, type Raw, shown, TypedReader } from "./typed";
 
 export type { ComposeDiagnostic, ComposeSourceFile } from "./assemble";

@@ -1,6 +1,6 @@
 /**
  * The neutral model of a Compose file: what the file means, with no Pulumi or provider types in it.
- * Loaded by `loadCompose` (load.ts); mapped onto Swarm services (src/swarm/stack-mapping.ts) or containers on one
+ * Loaded by `loadCompose` (load.ts); mapped onto Swarm services (src/compose/targets/swarm.ts) or containers on one
  * host (src/docker/compose-project.ts).
  */
 

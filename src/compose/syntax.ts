@@ -5,41 +5,6 @@
 import { shown } from "../core/shown";
 import type { ComposeMount, ComposePort } from "./model";
 
-/** Splits a command string into words the way a POSIX shell does (quotes and backslashes; no expansion). */
-export function shellWords(text: string): { words: string[]; error?: string } {
-  const words: string[] = [];
-  let current = "";
-  let inWord = false;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else current += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) current += text[++i];
-      else current += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === "\\" && i + 1 < text.length) {
-      current += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(current);
-      current = "";
-      inWord = false;
-    } else {
-      current += c;
-      inWord = true;
-    }
-  }
-  if (quote) return { words, error: `unterminated ${quote === '"' ? "double" : "single"} quote` };
-  if (inWord) words.push(current);
-  return { words };
-}
-
 function range(text: string): [number, number] | undefined {
   const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
   if (!m) return undefined;

@@ -13,7 +13,9 @@ import type { ComposeDiagnostic } from "./assemble";
 import type { VariableMarkers } from "./markers";
 import type { Origins, TreePath } from "./origins";
 import { namedSecret } from "./program-values";
-import { parseBytes, parseCpus, parseDuration } from "./units";
+import { parseDuration } from "../core/duration";
+import { parseBytes } from "../core/size";
+import { parseCpus } from "./units";
 
 export type Raw = unknown;
 export type Path = (string | number)[];

@@ -363,7 +363,7 @@ export const DOCKER_PY_PARAMS: readonly DockerPyParamRow[] = [
     targets: ["healthcheck"],
     convert: into("healthcheck", parseHealthcheck),
     notes:
-      'A string `test` becomes `["CMD-SHELL", test]`; `interval`, `timeout`, `start_period`, `start_interval` in nanoseconds become `"10s"`/`"1500ms"`; `retries` as is.',
+      'A string `test` becomes `["CMD-SHELL", test]`; `interval`, `timeout`, `start_period`, `start_interval` in nanoseconds become `"10s"`/`"1.5s"`; `retries` as is.',
   },
   {
     key: "networking_config",

@@ -3,7 +3,10 @@
  * `@pulumi/docker`'s Container arguments take. Each converter takes an `unknown` value, checks its shape and returns
  * either the converted value or every issue found in it; none of them throws for bad input.
  */
+import { formatDuration } from "../core/duration";
+import { shellWords } from "../core/shell-words";
 import { shown } from "../core/shown";
+import { parseBytes } from "../core/size";
 
 /** One thing wrong inside a value; `path` is relative to the value (`""`, `.80/tcp`, `[2]`). */
 export interface ConversionIssue {
@@ -283,7 +286,6 @@ export function toTextMap(value: unknown): Converted<Record<string, string>> {
 // Units
 
 const MIB = 1024 * 1024;
-const BYTE_UNITS: Record<string, number> = { b: 1, k: 1024, m: MIB, g: 1024 * MIB };
 
 /**
  * A docker-py size (an integer of bytes, or a string such as `"512m"`, `"1g"`, `"1024k"`, `"100b"`, `"512mb"`,
@@ -296,13 +298,13 @@ export function dockerPyBytesToMb(value: unknown, allowUnlimited = false): Conve
     if (value === -1 && allowUnlimited) return converted(-1);
     bytes = value;
   } else if (typeof value === "string") {
-    const m = /^\s*(\d+)\s*([bkmg]?)b?\s*$/i.exec(value);
-    if (!m) {
+    const parsed = parseBytes(value, "bkmg");
+    if (parsed === undefined) {
       return conversionFailed(
         `must be a number of bytes or a size such as "512m" or "1g" (units b, k, m, g), not ${describeValue(value)}.`,
       );
     }
-    bytes = Number(m[1]) * (BYTE_UNITS[(m[2] || "b").toLowerCase()] ?? 1);
+    bytes = parsed;
   } else {
     return conversionFailed(`must be a number of bytes or a size such as "512m", not ${describeValue(value)}.`);
   }
@@ -318,8 +320,8 @@ export function dockerPyBytesToMb(value: unknown, allowUnlimited = false): Conve
 
 /**
  * A docker-py duration in nanoseconds (healthcheck `interval`, `timeout`, `start_period`) as the provider's duration
- * string: whole seconds as `"10s"`, else whole milliseconds as `"1500ms"`; `0` is `"0s"`. Finer durations are an
- * issue (the provider takes ms, s, m and h).
+ * string, written as Go writes it (`"10s"`, `"1.5s"`, `"1m30s"`, `"0s"`). Durations finer than a millisecond are an
+ * issue (these provider fields take ms, s, m and h).
  */
 export function nanosToDuration(value: unknown): Converted<string> {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
@@ -327,8 +329,8 @@ export function nanosToDuration(value: unknown): Converted<string> {
       `must be a whole, non-negative number of nanoseconds (docker-py's unit; 10000000000 is 10s), not ${describeValue(value)}.`,
     );
   }
-  if (value % 1e9 === 0) return converted(`${value / 1e9}s`);
-  if (value % 1e6 === 0) return converted(`${value / 1e6}ms`);
+  const text = formatDuration(value, "ms");
+  if (text !== undefined) return converted(text);
   return conversionFailed(`is ${value} ns, which is not a whole number of milliseconds; the provider's durations stop at ms.`);
 }
 
@@ -349,45 +351,11 @@ export function nanoCpusToCpus(value: unknown): Converted<string> {
 
 /**
  * Splits a command line the way Python's `shlex.split` does in POSIX mode (what docker-py does to a string
- * `command` or `entrypoint`): whitespace separates words, single quotes keep everything, double quotes keep
- * everything but `\"` and `\\`, a backslash outside quotes escapes the next character.
+ * `command` or `entrypoint`); an unclosed quote or a trailing backslash is an issue that quotes the line.
  */
 export function shlexSplit(line: string): Converted<string[]> {
-  const words: string[] = [];
-  let word = "";
-  let inWord = false;
-  let quote: "'" | '"' | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line.charAt(i);
-    if (quote === "'") {
-      if (ch === "'") quote = undefined;
-      else word += ch;
-    } else if (quote === '"') {
-      if (ch === '"') quote = undefined;
-      else if (ch === "\\" && i + 1 < line.length && (line[i + 1] === '"' || line[i + 1] === "\\")) {
-        word += line[i + 1];
-        i++;
-      } else word += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      inWord = true;
-    } else if (ch === "\\") {
-      if (i + 1 >= line.length) return conversionFailed(`ends with a lone backslash: ${describeValue(line)}.`);
-      word += line[i + 1];
-      i++;
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      word += ch;
-      inWord = true;
-    }
-  }
-  if (quote) return conversionFailed(`has no closing ${quote} quote: ${describeValue(line)}.`);
-  if (inWord) words.push(word);
-  return converted(words);
+  const split = shellWords(line);
+  return split.error === undefined ? converted(split.words) : conversionFailed(`${split.error}: ${describeValue(line)}.`);
 }
 
 /** A docker-py `command` or `entrypoint`: a string (split as a POSIX shell would) or a list of strings. */

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Problem } from "../core/problems";
 import type { DockerContainerArgs } from "./container-args";
 import { type EngineHost, resolveEngineAddress } from "./engine-host";
+import { isIP } from "node:net";
 import { type MappedContainerParams, mapDockerPyParams } from "../docker-py/params";
 
 /** The result of {@link checkDockerContainerArgs}. */
@@ -141,7 +142,7 @@ export function checkDockerContainerArgs(args: DockerContainerArgs): CheckedCont
       if (port.protocol !== undefined && isKnown(port.protocol) && !PROTOCOLS.includes(port.protocol)) {
         add(`${where}.protocol`, `must be one of ${PROTOCOLS.join(", ")}, not ${JSON.stringify(port.protocol)}`);
       }
-      if (port.ip !== undefined && isKnown(port.ip) && !/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+)$/.test(port.ip)) {
+      if (port.ip !== undefined && isKnown(port.ip) && isIP(port.ip) === 0) {
         add(`${where}.ip`, `must be a host IP address such as 127.0.0.1, not ${JSON.stringify(port.ip)}`);
       }
     });

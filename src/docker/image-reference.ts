@@ -1,4 +1,4 @@
-import { splitImage } from "../compose/targets/docker";
+import { parseImageRef } from "../core/image-ref";
 
 /**
  * An image reference `[REGISTRY[:PORT]/]REPOSITORY[:TAG]` as DockerContainer's `image.repository` and `image.tag`
@@ -12,7 +12,7 @@ import { splitImage } from "../compose/targets/docker";
  * @throws when the reference is pinned by digest (`repo@sha256:...`): a single host pulls by repository and tag
  */
 export function imageReference(reference: string): { repository: string; tag: string } {
-  const split = splitImage(reference);
-  if (!split) throw new Error(`"${reference}" is pinned by digest; a single host pulls by repository:tag, so give a tag`);
-  return split;
+  const ref = parseImageRef(reference);
+  if (ref.digest !== undefined) throw new Error(`"${reference}" is pinned by digest; a single host pulls by repository:tag, so give a tag`);
+  return { repository: ref.repository, tag: ref.tag ?? "latest" };
 }

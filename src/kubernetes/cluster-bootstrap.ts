@@ -1,5 +1,6 @@
 import type { CloudInitFile } from "../cloud/cloud-init";
-import { renderCloudInit, shellAssignments, shellQuote } from "../cloud/cloud-init";
+import { renderCloudInit, shellAssignments } from "../cloud/cloud-init";
+import { shellQuote } from "../core/shell-quote";
 import type { CniChoice, KubeadmValues } from "./cluster-kubeadm";
 import { KUBERNETES_API_NAME, kubernetesPackages, renderKubeadmInitConfig, renderKubeadmJoinConfig } from "./cluster-kubeadm";
 

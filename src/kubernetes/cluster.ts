@@ -1,5 +1,5 @@
 import * as command from "@pulumi/command";
-import * as k8s from "@pulumi/kubernetes";
+import type * as K8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { provided } from "../core/provided";
 import * as random from "@pulumi/random";
@@ -25,6 +25,7 @@ import {
 } from "./cluster-kubeadm";
 import { renderAdminKubeconfig } from "./cluster-kubeconfig";
 import { createKubernetesPki } from "./cluster-pki";
+import { loadPeer } from "../core/peer";
 
 /** Arguments of a {@link KubernetesCluster}. */
 export interface KubernetesClusterArgs {
@@ -92,7 +93,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
   /** The admin kubeconfig (secret), built from the generated admin certificate. */
   public readonly kubeconfig: pulumi.Output<string>;
   /** A Kubernetes provider using `kubeconfig`, for deploying workloads onto the cluster. */
-  public readonly provider: k8s.Provider;
+  public readonly provider: K8s.Provider;
   /** The cluster CA certificate (PEM). */
   public readonly caCertificate: pulumi.Output<string>;
   /** The CA's public-key hash nodes verify the control plane with (`sha256:...`). */
@@ -104,6 +105,7 @@ export class KubernetesCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:KubernetesCluster", name, {}, opts);
+    const k8s = loadPeer<typeof K8s>("kubernetes/cluster");
     const problems = new Problems();
     if (!/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/.test(name)) {
       problems.add(

@@ -1,12 +1,13 @@
 import * as fs from "node:fs";
 import type { JsonAny } from "../core/json";
 import * as path from "node:path";
-import * as k8s from "@pulumi/kubernetes";
+import type * as K8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Problems } from "../core/problems";
 import { appDeploymentArgs, appServiceArgs, checkApp } from "./workload-app";
 import type { KubernetesWorkloadArgs } from "./workload-args";
 import { defaultNamespace, loadManifests } from "./workload-manifests";
+import { loadPeer } from "../core/peer";
 
 /**
  * A workload on Kubernetes: native manifests (files, folders, globs or texts, several documents each) deployed through
@@ -32,6 +33,7 @@ export class KubernetesWorkload extends pulumi.ComponentResource {
 
   constructor(name: string, args: KubernetesWorkloadArgs, opts?: pulumi.ComponentResourceOptions) {
     super("berth:index:KubernetesWorkload", name, {}, opts);
+    const k8s = loadPeer<typeof K8s>("kubernetes/workload");
     const problems = new Problems();
     const files = args.files ?? [];
     const texts = args.manifests ?? [];

@@ -1,4 +1,5 @@
-import { renderCloudInit, shellAssignments, shellQuote } from "../cloud/cloud-init";
+import { renderCloudInit, shellAssignments } from "../cloud/cloud-init";
+import { shellQuote } from "../core/shell-quote";
 import { MESOS_MASTER_PORT, mesosQuorum, zookeeperServers, zookeeperUrl } from "./cluster-ensemble";
 import type { MesosImages } from "./cluster-images";
 

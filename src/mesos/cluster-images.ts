@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { parseImageRef } from "../core/image-ref";
 
 /** The container images a Mesos cluster runs its software from (upstream package repositories are gone). */
 export interface MesosImagesArgs {
@@ -37,10 +38,9 @@ export const DEFAULT_MESOS_IMAGES: Readonly<MesosImages> = {
  */
 export function imagePinProblem(reference: string): string | undefined {
   if (reference.trim() === "") return "is empty: name an image with a tag, e.g. zookeeper:3.8.4.";
-  if (reference.includes("@sha256:")) return undefined;
-  const lastPart = reference.split("/").pop() ?? reference;
-  const colon = lastPart.lastIndexOf(":");
-  if (colon < 0) return `"${reference}" has no tag, so it means latest: pin a version (e.g. ${reference}:<version>) so replaced machines run the same software.`;
-  if (lastPart.slice(colon + 1) === "latest") return `"${reference}" is not pinned: use a version tag instead of latest so replaced machines run the same software.`;
+  const ref = parseImageRef(reference);
+  if (ref.digest?.startsWith("sha256:")) return undefined;
+  if (ref.tag === undefined) return `"${reference}" has no tag, so it means latest: pin a version (e.g. ${reference}:<version>) so replaced machines run the same software.`;
+  if (ref.tag === "latest") return `"${reference}" is not pinned: use a version tag instead of latest so replaced machines run the same software.`;
   return undefined;
 }

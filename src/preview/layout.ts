@@ -3,6 +3,7 @@
  * longest edge path reaching it (edges closing a cycle are ignored), layers are columns from left to right, and the
  * nodes of a column are ordered by the average position of their predecessors (one barycentre sweep).
  */
+import { topologicalOrder } from "../core/graph";
 
 /** Sizes and gaps, in pixels. */
 export interface LayoutOptions {
@@ -53,31 +54,15 @@ export function layeredLayout(
     if (e.from === e.to || e.from < 0 || e.to < 0 || e.from >= count || e.to >= count) continue;
     outgoing[e.from]!.push(e.to);
   }
-  // Drop back edges (found by a depth-first search in node order) so that what remains is acyclic.
-  const state = new Array<number>(count).fill(0);
+  // Drop back edges (those that close a cycle in a depth-first walk in node order) so that what remains is acyclic.
+  const back = new Set(topologicalOrder(Array.from({ length: count }, (_, i) => i), (n) => outgoing[n]!).cycles.map((c) => `${c.from}:${c.edge}`));
   const kept: number[][] = Array.from({ length: count }, () => []);
-  for (let start = 0; start < count; start++) {
-    if (state[start] !== 0) continue;
-    const stack: [number, number][] = [[start, 0]];
-    state[start] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const [node, next] = top;
-      if (next < outgoing[node]!.length) {
-        top[1]++;
-        const to = outgoing[node]![next]!;
-        if (state[to] === 1) continue;
-        kept[node]!.push(to);
-        incoming[to]!.push(node);
-        if (state[to] === 0) {
-          state[to] = 1;
-          stack.push([to, 0]);
-        }
-      } else {
-        state[node] = 2;
-        stack.pop();
-      }
-    }
+  for (let node = 0; node < count; node++) {
+    outgoing[node]!.forEach((to, edge) => {
+      if (back.has(`${node}:${edge}`)) return;
+      kept[node]!.push(to);
+      incoming[to]!.push(node);
+    });
   }
   // Longest-path layers, in topological order (Kahn).
   const layer = new Array<number>(count).fill(0);

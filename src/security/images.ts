@@ -5,28 +5,7 @@
 import { type RecordedResource, type RecordedValue, UNKNOWN_VALUE } from "../resources/recorder";
 import { DOCKER_CONTAINER_TYPE, DOCKER_SERVICE_TYPE, podContainers, podSpecOf } from "./containers";
 import type { Finding, SecurityRule } from "./finding";
-
-/** The tag and digest of an image reference (`registry:5000/team/app:1.2@sha256:…`). */
-export interface ImageReference {
-  /** The tag, if the reference has one. */
-  tag?: string;
-  /** The digest (`sha256:…`), if the reference has one. */
-  digest?: string;
-}
-
-/** Splits an image reference into its tag and digest (a registry port is not a tag). */
-export function parseImageReference(reference: string): ImageReference {
-  const at = reference.indexOf("@");
-  const digest = at >= 0 ? reference.slice(at + 1) : undefined;
-  const name = at >= 0 ? reference.slice(0, at) : reference;
-  const lastPart = name.slice(name.lastIndexOf("/") + 1);
-  const colon = lastPart.lastIndexOf(":");
-  const tag = colon >= 0 ? lastPart.slice(colon + 1) : undefined;
-  const out: ImageReference = {};
-  if (tag !== undefined) out.tag = tag;
-  if (digest !== undefined) out.digest = digest;
-  return out;
-}
+import { parseImageRef } from "../core/image-ref";
 
 /**
  * Why an image reference is not pinned, or undefined when it is (a tag other than `latest`, or a digest). Image ids
@@ -34,7 +13,7 @@ export function parseImageReference(reference: string): ImageReference {
  */
 export function unpinnedReason(reference: string): string | undefined {
   if (reference === "" || reference === UNKNOWN_VALUE || /^sha256:[0-9a-f]{64}$/.test(reference)) return undefined;
-  const { tag, digest } = parseImageReference(reference);
+  const { tag, digest } = parseImageRef(reference);
   if (digest) return undefined;
   if (tag === undefined) return "has no tag, so it runs whatever `latest` points to when it is pulled";
   if (tag === "latest") return "is tagged `latest`, a name that moves to a different image with every release";
@@ -78,7 +57,7 @@ export const unpinnedImages: SecurityRule = (resources) => {
     for (const { path, image } of imageReferencesOf(r)) {
       const reason = unpinnedReason(image);
       if (!reason) continue;
-      const { digest } = parseImageReference(image);
+      const { digest } = parseImageRef(image);
       const base = digest ? image : image.replace(/:latest$/, "");
       findings.push({
         rule: "unpinned-image",

@@ -1,5 +1,6 @@
 import type { CloudInitConfig, CloudInitFile } from "../cloud/cloud-init";
-import { renderCloudInit, shellAssignments, shellQuote } from "../cloud/cloud-init";
+import { renderCloudInit, shellAssignments } from "../cloud/cloud-init";
+import { shellQuote } from "../core/shell-quote";
 import { renderConfigScript } from "../cloud/config-script";
 import { ENSURE_PACKAGES_SCRIPT, renderEnsurePackagesScript } from "../cloud/package-install";
 

@@ -19,6 +19,7 @@ import {
 } from "./fake-values";
 import { deployedCommandOutput, deployedKeyPair } from "./deploy-values";
 import { PLACEHOLDER_CERTIFICATE_PEM, PLACEHOLDER_ED25519_PUBLIC_KEY_PEM, PLACEHOLDER_PUBLIC_KEY_PEM } from "./placeholder-pem";
+import { parseImageRef } from "../core/image-ref";
 
 /** What a rule knows about the resource being created. */
 export interface MockContext {
@@ -83,11 +84,7 @@ function randomInteger(c: MockContext): number {
   return min + (Number.parseInt(fakeHex(seed(c), 6), 16) % (max - min + 1));
 }
 function repository(image: string): string {
-  const at = image.indexOf("@");
-  const ref = at >= 0 ? image.slice(0, at) : image;
-  const slash = ref.lastIndexOf("/");
-  const colon = ref.lastIndexOf(":");
-  return colon > slash ? ref.slice(0, colon) : ref;
+  return parseImageRef(image).repository;
 }
 function fakeBase64(seedText: string, bytes: number): string {
   return Buffer.from(fakeHex(seedText, bytes * 2), "hex").toString("base64");

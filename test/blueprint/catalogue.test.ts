@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileBlueprint } from "../../src/blueprint/compile";
-import { CORE, PLUGIN_FAMILIES, compareVersions, lookupImport, parseConstraint, satisfies } from "../../src/blueprint/types/catalogue";
+import { CORE, PLUGIN_FAMILIES, lookupImport } from "../../src/blueprint/types/catalogue";
+import { comparePluginVersions as compareVersions, parseVersionConstraint as parseConstraint, satisfiesVersion as satisfies } from "../../src/core/plugin-version";
 
 test("versions compare numerically, pre-releases before their release", () => {
   const ordered = ["3.2", "3.3.1", "4.1m1", "4.1", "4.10", "7.1.0.dev1", "7.1"];

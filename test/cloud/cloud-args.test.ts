@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isCidr } from "../../src/cloud/cloud-args";
-import { renderCloudInit, shellQuote } from "../../src/cloud/cloud-init";
+import { isCidr } from "../../src/core/cidr";
+import { renderCloudInit } from "../../src/cloud/cloud-init";
+import { shellQuote } from "../../src/core/shell-quote";
 import { assertValidCloudConfig } from "./validators";
 
 const cidrs: [string, boolean][] = [
@@ -14,13 +15,14 @@ const cidrs: [string, boolean][] = [
   ["2001:db8::/48", true],
   ["2001:db8::/129", false],
   ["office", false],
+  ["::::::/64", false],
 ];
 for (const [cidr, ok] of cidrs) test(`isCidr(${cidr}) is ${ok}`, () => assert.equal(isCidr(cidr), ok));
 
 const quotes: [string, string][] = [
   ["plain-word_1.2", "plain-word_1.2"],
   ["two words", "'two words'"],
-  ["it's", `'it'"'"'s'`],
+  ["it's", `'it'\\''s'`],
   ["", "''"],
 ];
 for (const [input, out] of quotes) test(`shellQuote(${JSON.stringify(input)})`, () => assert.equal(shellQuote(input), out));

@@ -1,15 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ComposePort } from "../../src/compose/model";
-import { expandPorts, parseShortPort, parseShortVolume, portCount, resolvePath, shellWords } from "../../src/compose/syntax";
+import { expandPorts, parseShortPort, parseShortVolume, portCount, resolvePath } from "../../src/compose/syntax";
+import { shellWords } from "../../src/core/shell-words";
 
 const words: [string, { words: string[]; error?: string }][] = [
   ["httpd -f -p 80", { words: ["httpd", "-f", "-p", "80"] }],
   [`echo "a b" 'c d' e\\ f`, { words: ["echo", "a b", "c d", "e f"] }],
-  [`sh -c "echo \\"hi\\" \\$HOME"`, { words: ["sh", "-c", 'echo "hi" $HOME'] }],
+  [`sh -c "echo \\"hi\\" \\$HOME"`, { words: ["sh", "-c", 'echo "hi" \\$HOME'] }],
   [`a ""`, { words: ["a", ""] }],
   ["  spaced   out  ", { words: ["spaced", "out"] }],
-  [`echo 'open`, { words: ["echo"], error: "unterminated single quote" }],
+  [`echo 'open`, { words: ["echo"], error: "has no closing ' quote" }],
 ];
 for (const [input, out] of words) {
   test(`shellWords(${JSON.stringify(input)})`, () => assert.deepEqual(shellWords(input), out));

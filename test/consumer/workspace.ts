@@ -128,6 +128,8 @@ export function projectLock(projectDir: string, pkg: PackageJson, tarball: strin
     integrity: integrityOf(tarball),
     dependencies: berth.dependencies,
   };
+  if (berth["peerDependencies"]) berthEntry.peerDependencies = berth["peerDependencies"] as Record<string, string>;
+  if (berth["peerDependenciesMeta"]) berthEntry.peerDependenciesMeta = berth["peerDependenciesMeta"] as Record<string, { optional?: boolean }>;
   if (berth["bin"]) berthEntry.bin = berth["bin"] as Record<string, string>;
   if (berth["engines"]) berthEntry["engines"] = berth["engines"];
   if (berth["license"]) berthEntry["license"] = berth["license"];
@@ -185,7 +187,8 @@ export function ownRange(name: string): string {
 /**
  * Writes a fresh user project laid out as `pulumi new typescript` lays it out (Pulumi.yaml, package.json with
  * @pulumi/pulumi, typescript and @types/node, the template's tsconfig, an index.ts), berth added from the tarball as
- * `npm install ../berth-x.tgz` adds it, and installs it.
+ * `npm install ../berth-x.tgz` adds it, and installs it. The project uses every area, so it also installs Berth's
+ * optional peers (@pulumi/aws, @pulumi/openstack, @pulumi/kubernetes) as such a user does.
  */
 export function createProject(dir: string, name: string, tarball: string, tsconfig: object): void {
   fs.mkdirSync(dir, { recursive: true });
@@ -198,7 +201,13 @@ export function createProject(dir: string, name: string, tarball: string, tsconf
     name,
     main: "index.ts",
     devDependencies: { "@types/node": ownRange("@types/node"), typescript: ownRange("typescript") },
-    dependencies: { "@pulumi/pulumi": ownRange("@pulumi/pulumi"), berth: `file:${rel}` },
+    dependencies: {
+      "@pulumi/aws": ownRange("@pulumi/aws"),
+      "@pulumi/kubernetes": ownRange("@pulumi/kubernetes"),
+      "@pulumi/openstack": ownRange("@pulumi/openstack"),
+      "@pulumi/pulumi": ownRange("@pulumi/pulumi"),
+      berth: `file:${rel}`,
+    },
   };
   fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify(pkg, null, 4)}\n`);
   fs.writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 4)}\n`);

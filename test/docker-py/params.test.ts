@@ -555,7 +555,7 @@ describe("the same setting in several places", () => {
 describe("several problems at once", () => {
   test("every problem is reported, in every operation, with what was valid still mapped", () => {
     const result = mapDockerPyParams({
-      create: { mem_limit: "1.5g", ports: [80, "x"], colour: "red", tty: true },
+      create: { mem_limit: "1.5m", ports: [80, "x"], colour: "red", tty: true },
       start: { links: ["db:db"], port_bindings: { 80: 99999, 81: 81 }, binds: ["/a:/b", "/c:/b"] },
       stop: { timeout: "10" },
       delete: { force: false, link: true },
@@ -574,7 +574,7 @@ describe("several problems at once", () => {
         "delete.params.link",
       ],
     );
-    assert.match(result.problems[0]?.message ?? "", /"1.5g"/);
+    assert.match(result.problems[0]?.message ?? "", /"1.5m"/);
     assert.match(result.problems[4]?.message ?? "", /99999/);
     assert.match(result.problems[6]?.message ?? "", /integer, not "10"/);
     assert.deepEqual(result.container, { tty: true });

@@ -168,7 +168,7 @@ fi
   assert.ok(cp.startsWith(w.replace("prod-worker-2", "prod-control-2")));
   assert.match(cp, /member list \| awk -F', ' -v n="\$node" '\$3 == n \{print \$1\}'/);
   assert.match(cp, /"\$\{etcdctl\[@\]\}" member remove "\$member"/);
-  assert.equal(renderKubernetesLeaveCommand("it's", "worker").split("\n")[2], `node='it'"'"'s'`);
+  assert.equal(renderKubernetesLeaveCommand("it's", "worker").split("\n")[2], `node='it'\\''s'`);
   for (const s of [w, cp, renderKubernetesWaitCommand("prod-worker-2"), renderKubernetesApiWaitCommand()]) assertShellcheckClean(s);
 });
 

@@ -133,7 +133,7 @@ test("agent leave: a maintenance window for the agent starting now, a drain peri
   assert.ok(leave.indexOf("/maintenance/schedule\"\n") < leave.indexOf("sleep 120"));
   assert.ok(leave.indexOf("sleep 120") < leave.indexOf("/machine/down"));
   assert.match(leave, /\[\{machine_ids: \$m, unavailability: \{start: \{nanoseconds: \$s\}\}\}\]/);
-  assert.equal(renderMesosAgentLeaveCommand("a'b").split("\n")[2], `node='a'"'"'b'`);
+  assert.equal(renderMesosAgentLeaveCommand("a'b").split("\n")[2], `node='a'\\''b'`);
   assertShellcheckClean(leave);
   const wait = renderMesosAgentWaitCommand("m-agent-3");
   assert.match(wait, /select\(\.hostname == \$n and \.active\)/);

@@ -151,7 +151,7 @@ test("leave commands: a worker is drained and removed; a manager is demoted firs
   assert.match(worker, /sudo docker node rm --force "\$id"/);
   const mgr = renderSwarmLeaveCommand("sw-manager-2", "manager");
   assert.match(mgr, /sudo docker node demote "\$id" \|\| true\n {2}sudo docker node update --availability drain/);
-  assert.match(renderSwarmLeaveCommand("it's", "worker"), /\nnode='it'"'"'s'\n/);
+  assert.match(renderSwarmLeaveCommand("it's", "worker"), /\nnode='it'\\''s'\n/);
 });
 
 test("the join-token script says 'in no swarm' with exit 3, and removes a replaced machine's entry once it is Down", () => {

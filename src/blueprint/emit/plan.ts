@@ -13,6 +13,7 @@ import type { MapContext, ProviderRequest, Related, TargetClass, TypeMapping } f
 import { ReadTracker, untracked } from "./reads";
 import { operationKind, resourcesNamedBy, unservedCtx } from "./scripts";
 import type { SourcePosition } from "../../yaml";
+import { topologicalOrder } from "../../core/graph";
 
 /** One resource to create: the same plan drives the live tree and the generated code. */
 export interface PlannedResource {
@@ -107,29 +108,7 @@ const SECRET_KEY = /pass(word|wd)?$|secret|token|private[_-]?key|key[_-]?private
 
 /** Topological order of node templates, relationship targets first (cycles were reported by the model). */
 export function dependencyOrder(model: BlueprintModel): NodeTemplate[] {
-  const out: NodeTemplate[] = [];
-  const state = new Map<string, 1 | 2>();
-  for (const start of model.nodes.values()) {
-    if (state.has(start.name)) continue;
-    const stack: { node: NodeTemplate; next: number }[] = [{ node: start, next: 0 }];
-    state.set(start.name, 1);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const rel = top.node.relationships[top.next++];
-      if (!rel) {
-        stack.pop();
-        state.set(top.node.name, 2);
-        out.push(top.node);
-        continue;
-      }
-      const t = model.nodes.get(rel.target);
-      if (t && !state.has(t.name)) {
-        state.set(t.name, 1);
-        stack.push({ node: t, next: 0 });
-      }
-    }
-  }
-  return out;
+  return topologicalOrder(model.nodes.values(), (n) => n.relationships.map((r) => model.nodes.get(r.target))).order;
 }
 
 /** `file:line:col: ` of a site (of its key with `key: true`). */

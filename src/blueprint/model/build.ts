@@ -16,6 +16,7 @@ import type {
   ScalingPolicy,
   Written,
 } from "./types";
+import { topologicalOrder } from "../../core/graph";
 
 /** The `labels:` of the main blueprint (`key: {values: [...]}` or a plain value). */
 function readLabels(merged: Merged): Map<string, Written> {
@@ -47,23 +48,12 @@ function buildInputs(merged: Merged, d: Diagnostics): Map<string, InputDef> {
 
 /** Reports dependency cycles among node templates, printing the chain. */
 function checkCycles(nodes: Map<string, NodeTemplate>, d: Diagnostics): void {
-  const state = new Map<string, 1 | 2>();
-  const path: string[] = [];
-  const visit = (n: string): void => {
-    state.set(n, 1);
-    path.push(n);
-    const node = nodes.get(n);
-    for (const r of node?.relationships ?? []) {
-      const s = state.get(r.target);
-      if (s === 1) {
-        const from = path.indexOf(r.target);
-        d.at(r.site, `relationship cycle: ${[...path.slice(from), r.target].join(" -> ")}; remove one of these relationships`);
-      } else if (s === undefined && nodes.has(r.target)) visit(r.target);
-    }
-    path.pop();
-    state.set(n, 2);
-  };
-  for (const n of nodes.keys()) if (!state.has(n)) visit(n);
+  // Edges keep every relationship's position (unknown targets as gaps), so a cycle names its relationship's site.
+  const targets = (n: string): (string | undefined)[] => (nodes.get(n)?.relationships ?? []).map((r) => (nodes.has(r.target) ? r.target : undefined));
+  for (const c of topologicalOrder(nodes.keys(), targets).cycles) {
+    const r = nodes.get(c.from)!.relationships[c.edge]!;
+    d.at(r.site, `relationship cycle: ${c.path.join(" -> ")}; remove one of these relationships`);
+  }
 }
 
 function buildOutputs(entries: Map<string, Entry>, d: Diagnostics, what: string): Map<string, OutputDef> {

@@ -5,6 +5,7 @@
  */
 import type { Entry } from "../parse/merge";
 import { type Diagnostics, isMap, sub } from "./site";
+import { topologicalOrder } from "../../core/graph";
 
 /** Why a chain stops before reaching a root type. */
 export interface BrokenChain {
@@ -54,29 +55,18 @@ export class Hierarchy {
       }
       this.parents.set(name, parent);
     }
-    // Cycles: follow parent links from each unvisited name; a name met again on the current walk closes a cycle.
-    const state = new Map<string, 1 | 2>();
-    for (const start of entries.keys()) {
-      if (state.has(start)) continue;
-      const walk: string[] = [];
-      let cur: string | undefined = start;
-      while (cur !== undefined && !state.has(cur)) {
-        state.set(cur, 1);
-        walk.push(cur);
-        cur = this.parents.get(cur);
+    // Cycles: a walk along parent links that meets a name of the current walk again closes a cycle.
+    const { cycles } = topologicalOrder(entries.keys(), (n) => [this.parents.get(n)]);
+    for (const found of cycles) {
+      const cycle = found.path.slice(0, -1);
+      const first = [...cycle].sort()[0]!;
+      const from = cycle.indexOf(first);
+      const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
+      d.at(sub(entries.get(first)!.site, "derived_from"), `${what}s derive from each other in a cycle: ${ordered.join(" -> ")}; one of them must derive from something else`);
+      for (const member of cycle) {
+        this.broken.set(member, { at: member, parent: this.parents.get(member)!, cycle: true });
+        this.parents.set(member, undefined);
       }
-      if (cur !== undefined && state.get(cur) === 1) {
-        const cycle = walk.slice(walk.indexOf(cur));
-        const first = [...cycle].sort()[0]!;
-        const from = cycle.indexOf(first);
-        const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
-        d.at(sub(entries.get(first)!.site, "derived_from"), `${what}s derive from each other in a cycle: ${ordered.join(" -> ")}; one of them must derive from something else`);
-        for (const member of cycle) {
-          this.broken.set(member, { at: member, parent: this.parents.get(member)!, cycle: true });
-          this.parents.set(member, undefined);
-        }
-      }
-      for (const w of walk) state.set(w, 2);
     }
   }
 

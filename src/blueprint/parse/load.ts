@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { parseYaml } from "../../yaml";
 import { Diagnostics, type Site, type SourceDoc, isMap, sub } from "../model/site";
 import { BUILTIN_TYPES, CORE, type CatalogueHit, lookupImport } from "../types/catalogue";
-import { compareVersions, parseConstraint, satisfies } from "../types/catalogue/family";
+import { comparePluginVersions, parseVersionConstraint, satisfiesVersion } from "../../core/plugin-version";
 import { BlueprintReader, type ReadFile, type ReaderOptions, isRefusal } from "./reader";
 
 /** How imports are found and files are read. */
@@ -130,9 +130,9 @@ export function loadFiles(mainFile: string, options: LoadOptions = {}): LoadedFi
       const name = (q < 0 ? rest.slice(7) : rest.slice(7, q)).trim();
       if (!/^[A-Za-z0-9_.-]+$/.test(name)) return undefined;
       const m = /version\s*=([^&]*)/.exec(q < 0 ? "" : rest.slice(q + 1));
-      const clauses = m ? parseConstraint(m[1]!) : [];
+      const clauses = m ? parseVersionConstraint(m[1]!) : [];
       for (const dir of dirs) {
-        const versions = listVersions(path.resolve(reader.cwdPath(), dir, name)).filter((v) => satisfies(v, clauses ?? []));
+        const versions = listVersions(path.resolve(reader.cwdPath(), dir, name)).filter((v) => satisfiesVersion(v, clauses ?? []));
         for (const v of versions) candidates.push(path.join(dir, name, v, "plugin.yaml"));
       }
       candidates.push(`${name}/plugin.yaml`, `${name}.yaml`);
@@ -235,7 +235,7 @@ function listVersions(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && /^[0-9]/.test(e.name))
       .map((e) => e.name)
-      .sort((a, b) => compareVersions(b, a));
+      .sort((a, b) => comparePluginVersions(b, a));
   } catch {
     return [];
   }

@@ -5,6 +5,7 @@
  * marked block. Pure: the same spec gives the same text; {@link parseRuntimeProperties} reads the block back.
  */
 import { RUNTIME_BEGIN, RUNTIME_END, SHIM_FILES } from "./ctx-shim";
+import { shellQuote } from "../../core/shell-quote";
 
 /** How a script is run. */
 export type ScriptInterpreter = "python" | "exec";
@@ -29,8 +30,8 @@ export interface ScriptSpec {
 }
 
 /** A shell single-quoted string (any text, `'` written as `'\''`). */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, "'\\''")}'`;
+function quoted(text: string): string {
+  return shellQuote(text, { always: true });
 }
 
 /**
@@ -70,17 +71,17 @@ export function renderScript(spec: ScriptSpec): string {
     'mkdir -p "$berth_dir/cloudify" "$berth_dir/bin" "$berth_dir/script" "$berth_dir/work" "$berth_dir/downloads"',
     "berth_file() { printf '%s' \"$2\" | base64 -d > \"$berth_dir/$1\"; }",
   ];
-  for (const [rel, text] of Object.entries(SHIM_FILES)) lines.push(`berth_file ${shellQuote(rel)} ${shellQuote(b64(text))}`);
+  for (const [rel, text] of Object.entries(SHIM_FILES)) lines.push(`berth_file ${quoted(rel)} ${quoted(b64(text))}`);
   const context = { ...spec.context, resources: Object.fromEntries(Object.entries(spec.resources ?? {}).map(([p, t]) => [p, b64(t)])) };
-  lines.push(`berth_file ctx.json ${shellQuote(b64(JSON.stringify(context)))}`);
-  lines.push(`berth_file ${shellQuote(`script/${safeBase}`)} ${shellQuote(b64(spec.text))}`);
+  lines.push(`berth_file ctx.json ${quoted(b64(JSON.stringify(context)))}`);
+  lines.push(`berth_file ${quoted(`script/${safeBase}`)} ${quoted(b64(spec.text))}`);
   lines.push(`chmod 700 "$berth_dir/bin/ctx" "$berth_dir/script/${safeBase}"`);
   const env = Object.entries(spec.env ?? {}).filter(([k]) => envNameUsable(k));
   const given = new Map(env.map(([k, v]) => [k, envValue(v)]));
-  const assignments = env.map(([k, v]) => shellQuote(`${k}=${envValue(v)}`));
+  const assignments = env.map(([k, v]) => quoted(`${k}=${envValue(v)}`));
   // The shim is found first on PATH and PYTHONPATH, whatever the inputs set them to.
-  const pathRest = given.has("PATH") ? `:${shellQuote(given.get("PATH")!)}` : ':"$PATH"';
-  const pythonVar = given.has("PYTHONPATH") ? `"PYTHONPATH=$berth_dir":${shellQuote(given.get("PYTHONPATH")!)}` : `"PYTHONPATH=$berth_dir${pythonPath}"`;
+  const pathRest = given.has("PATH") ? `:${quoted(given.get("PATH")!)}` : ':"$PATH"';
+  const pythonVar = given.has("PYTHONPATH") ? `"PYTHONPATH=$berth_dir":${quoted(given.get("PYTHONPATH")!)}` : `"PYTHONPATH=$berth_dir${pythonPath}"`;
   assignments.push('"BERTH_CTX_DIR=$berth_dir"', `"PATH=$berth_dir/bin"${pathRest}`, pythonVar);
   lines.push('cd "$berth_dir/work"', "set +e");
   const script = `"$berth_dir/script/${safeBase}"`;
@@ -88,7 +89,7 @@ export function renderScript(spec: ScriptSpec): string {
   lines.push(`env ${assignments.join(" ")} ${run}`);
   lines.push("berth_status=$?", "set -e");
   lines.push(
-    `BERTH_CTX_DIR="$berth_dir" python3 -I "$berth_dir/cloudify/_cli.py" --berth-dump 2>/dev/null || printf '\\n%s\\n%s\\n%s\\n' ${shellQuote(RUNTIME_BEGIN)} e30= ${shellQuote(RUNTIME_END)}`,
+    `BERTH_CTX_DIR="$berth_dir" python3 -I "$berth_dir/cloudify/_cli.py" --berth-dump 2>/dev/null || printf '\\n%s\\n%s\\n%s\\n' ${quoted(RUNTIME_BEGIN)} e30= ${quoted(RUNTIME_END)}`,
   );
   lines.push('exit "$berth_status"');
   return `${lines.join("\n")}\n`;

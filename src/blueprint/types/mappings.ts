@@ -13,6 +13,8 @@ import { OPENSTACK3_MAPPINGS } from "./maps/openstack3";
 import { TARGETS } from "./maps/targets";
 import { UTILITY_MAPPINGS } from "./maps/utilities";
 import type { MapContext, TargetClass, TypeMapping } from "./target";
+import { formatDuration } from "../../core/duration";
+import { parseImageRef } from "../../core/image-ref";
 
 export { TARGETS };
 
@@ -69,9 +71,7 @@ function checkedParams(
 function dockerImage(ctx: MapContext): Obj {
   const image = ctx.props["image"];
   if (typeof image === "string") {
-    const colon = image.lastIndexOf(":");
-    const slash = image.lastIndexOf("/");
-    const [repository, tag] = colon > slash ? [image.slice(0, colon), image.slice(colon + 1)] : [image, undefined];
+    const { repository, tag } = parseImageRef(image);
     ctx.drop(`image ${JSON.stringify(image)} as written (docker-plugin 1.x reads image as {repository, tag} or {src} and fails on a string); read as repository ${JSON.stringify(repository)}${tag ? `, tag ${JSON.stringify(tag)}` : ""}`, ["image"]);
     return clean({ repository, tag });
   }
@@ -110,9 +110,12 @@ function dockerContainer2(ctx: MapContext): Value {
   const known = typeof tag === "string" ? tag : undefined;
   let repository: Value | undefined = tag;
   let version: Value | undefined;
-  if (typeof known === "string" && known.includes(":") && typeof tag === "string") {
-    repository = tag.slice(0, tag.lastIndexOf(":"));
-    version = tag.slice(tag.lastIndexOf(":") + 1);
+  if (typeof known === "string" && typeof tag === "string") {
+    const ref = parseImageRef(tag);
+    if (ref.tag !== undefined) {
+      repository = ref.repository;
+      version = ref.tag;
+    }
   }
   const params = checkedParams(ctx, { create: args }, () => ["resource_config", "container_args"]);
   return clean({ name: first(args["name"], ctx.node.name), image: clean({ repository, tag: version }), create: { params: params.create ?? {} } });
@@ -144,9 +147,9 @@ function configGroupOf(ctx: MapContext): Value {
   return { objs: [def ?? null] };
 }
 
-/** docker-py durations are nanoseconds; the swarm args take "10s"-style strings. */
+/** docker-py durations are nanoseconds; the swarm args take Go duration strings ("10s", "1m30s", "500us"). */
 function nanosToDuration(v: Value | undefined): Value | undefined {
-  return typeof v === "number" ? `${v / 1e9}s` : v;
+  return typeof v === "number" ? formatDuration(v) : v;
 }
 
 /** docker-py env: a list of "K=V" or a mapping → a mapping. */

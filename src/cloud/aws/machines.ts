@@ -1,8 +1,9 @@
-import * as aws from "@pulumi/aws";
+import type * as Aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { provided } from "../../core/provided";
 import type { AwsCloudArgs } from "../cloud-args";
 import type { PoolAddresses } from "../site-shape";
+import { loadPeer } from "../../core/peer";
 
 /** What every machine of an AWS pool shares. */
 export interface AwsPoolInput {
@@ -21,6 +22,7 @@ export interface AwsPoolInput {
  * so replacing the instance keeps it) and optionally an elastic IP on it. A self-healing pool has none.
  */
 export function createAwsAddresses(cloud: AwsCloudArgs, m: AwsPoolInput, parent: pulumi.Resource): PoolAddresses {
+  const aws = loadPeer<typeof Aws>("cloud/aws/machines");
   const shape: PoolAddresses = { machineNames: [], privateAddresses: [], publicAddresses: [], attachmentIds: [] };
   if (m.selfHealing) return shape;
   for (let i = 0; i < m.count; i++) {
@@ -58,6 +60,7 @@ export function createAwsInstances(
   userData: pulumi.Input<string>[],
   parent: pulumi.Resource,
 ): pulumi.CustomResource[] {
+  const aws = loadPeer<typeof Aws>("cloud/aws/machines");
   if (m.selfHealing) {
     const template = new aws.ec2.LaunchTemplate(
       `${m.prefix}-template`,

@@ -1,8 +1,9 @@
-import * as aws from "@pulumi/aws";
+import type * as Aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AdminPort, AwsCloudArgs } from "../cloud-args";
-import { isIpv6Cidr } from "../cloud-args";
+import { isIpv6Cidr } from "../../core/cidr";
 import type { SiteShape } from "../site-shape";
+import { loadPeer } from "../../core/peer";
 
 /**
  * The AWS side of a cluster site: a key pair and a security group (rules as separate `vpc.SecurityGroupIngressRule`
@@ -16,6 +17,7 @@ export function createAwsSite(
   publicKey: pulumi.Input<string>,
   parent: pulumi.Resource,
 ): SiteShape {
+  const aws = loadPeer<typeof Aws>("cloud/aws/site");
   const keypair = new aws.ec2.KeyPair(`${name}-key`, { keyName: `${name}-key`, publicKey }, { parent });
   const group = new aws.ec2.SecurityGroup(
     `${name}-sg`,

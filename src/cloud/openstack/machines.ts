@@ -1,8 +1,9 @@
-import * as openstack from "@pulumi/openstack";
+import type * as Openstack from "@pulumi/openstack";
 import * as pulumi from "@pulumi/pulumi";
 import { provided } from "../../core/provided";
 import type { OpenStackCloudArgs } from "../cloud-args";
 import type { PoolAddresses } from "../site-shape";
+import { loadPeer } from "../../core/peer";
 
 /** What every machine of an OpenStack pool shares. */
 export interface OpenStackPoolInput {
@@ -21,6 +22,7 @@ export interface OpenStackPoolInput {
  * instance keeps it) and optionally a floating IP associated with that port.
  */
 export function createOpenStackAddresses(os: OpenStackCloudArgs, m: OpenStackPoolInput, parent: pulumi.Resource): PoolAddresses {
+  const openstack = loadPeer<typeof Openstack>("cloud/openstack/machines");
   const shape: PoolAddresses = { machineNames: [], privateAddresses: [], publicAddresses: [], attachmentIds: [] };
   for (let i = 0; i < m.count; i++) {
     const machine = `${m.prefix}-${i}`;
@@ -53,6 +55,7 @@ export function createOpenStackInstances(
   userData: pulumi.Input<string>[],
   parent: pulumi.Resource,
 ): pulumi.CustomResource[] {
+  const openstack = loadPeer<typeof Openstack>("cloud/openstack/machines");
   return addresses.machineNames.map(
     (machine, i) =>
       new openstack.compute.Instance(

@@ -1,8 +1,9 @@
-import * as openstack from "@pulumi/openstack";
+import type * as Openstack from "@pulumi/openstack";
 import type * as pulumi from "@pulumi/pulumi";
 import type { AdminPort, OpenStackCloudArgs } from "../cloud-args";
-import { isIpv6Cidr } from "../cloud-args";
+import { isIpv6Cidr } from "../../core/cidr";
 import type { SiteShape } from "../site-shape";
+import { loadPeer } from "../../core/peer";
 
 /**
  * The OpenStack side of a cluster site: the existing network (looked up by name or id), a key pair, and a security
@@ -16,6 +17,7 @@ export function createOpenStackSite(
   publicKey: pulumi.Input<string>,
   parent: pulumi.Resource,
 ): SiteShape {
+  const openstack = loadPeer<typeof Openstack>("cloud/openstack/site");
   const network = openstack.networking.getNetworkOutput(
     os.networkId !== undefined ? { networkId: os.networkId } : { name: os.networkName },
     { parent },

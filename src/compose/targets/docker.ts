@@ -16,6 +16,8 @@ import { mapDockerPyParams } from "../../docker-py/params";
 import { type RemoteImageBuildArgs, remoteImageBuild } from "../build-args";
 import { dockerHostParams, servicesNamedBy } from "../docker-host-params";
 import type { ComposeFileObject, ComposeHealthcheck, ComposeModel, ComposeService } from "../model";
+import { parseImageRef } from "../../core/image-ref";
+import { topologicalOrder } from "../../core/graph";
 
 /** A network or volume to create (external ones are used by name and not created). */
 export interface DockerPlanObject {
@@ -108,13 +110,10 @@ export interface DockerPlan {
   problems: Problem[];
 }
 
-/** Splits `repo[:tag]` (a registry port is not a tag); a digest reference is a problem. */
+/** `repo[:tag]` as repository and tag (no tag is `latest`); undefined for a digest reference, a problem here. */
 export function splitImage(image: string): { repository: string; tag: string } | undefined {
-  if (image.includes("@")) return undefined;
-  const slash = image.lastIndexOf("/");
-  const colon = image.lastIndexOf(":");
-  if (colon > slash) return { repository: image.slice(0, colon), tag: image.slice(colon + 1) };
-  return { repository: image, tag: "latest" };
+  const ref = parseImageRef(image);
+  return ref.digest === undefined ? { repository: ref.repository, tag: ref.tag ?? "latest" } : undefined;
 }
 
 /** The healthcheck as docker-py `healthcheck` params (durations in nanoseconds). */
@@ -380,37 +379,14 @@ function resolveDeep(v: unknown, resolve: (s: string) => string): unknown {
   return v;
 }
 
-/** The services in dependency order (a stable topological sort, iterative); a cycle is a problem naming it. */
+/** The services in dependency order (a stable topological sort); a cycle is a problem naming it. */
 function order(services: ComposeService[], deps: Map<string, { service: string }[]>, problems: Problem[]): ComposeService[] {
-  const out: ComposeService[] = [];
   const byName = new Map(services.map((s) => [s.name, s]));
-  const state = new Map<string, "visiting" | "done">();
-  for (const root of services) {
-    if (state.has(root.name)) continue;
-    const stack: { s: ComposeService; i: number }[] = [{ s: root, i: 0 }];
-    state.set(root.name, "visiting");
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1]!;
-      const list = deps.get(frame.s.name) ?? [];
-      if (frame.i >= list.length) {
-        stack.pop();
-        state.set(frame.s.name, "done");
-        out.push(frame.s);
-        continue;
-      }
-      const dep = byName.get(list[frame.i++]!.service);
-      if (!dep) continue;
-      const st = state.get(dep.name);
-      if (st === "done") continue;
-      if (st === "visiting") {
-        const trail = stack.map((f) => f.s.name);
-        const cycle = [...trail.slice(trail.indexOf(dep.name)), dep.name];
-        problems.push({ where: `services.${dep.name}.depends_on`, message: `depends_on has a cycle: ${cycle.join(" → ")}` });
-        continue;
-      }
-      state.set(dep.name, "visiting");
-      stack.push({ s: dep, i: 0 });
-    }
+  const edges = (s: ComposeService): ComposeService[] => (deps.get(s.name) ?? []).flatMap((d) => byName.get(d.service) ?? []);
+  const { order: out, cycles } = topologicalOrder(services, edges);
+  for (const c of cycles) {
+    const first = c.path[0]!.name;
+    problems.push({ where: `services.${first}.depends_on`, message: `depends_on has a cycle: ${c.path.map((s) => s.name).join(" → ")}` });
   }
   return out;
 }

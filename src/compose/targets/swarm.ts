@@ -8,7 +8,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as docker from "@pulumi/docker";
 import type { ComposeFileObject, ComposeModel, ComposeMount, ComposeService, ComposeUpdateConfig } from "../model";
-import { formatDuration } from "../units";
+import { formatDuration } from "../../core/duration";
+import { parseImageRef } from "../../core/image-ref";
 
 /** The label `docker stack deploy` puts on every object of a stack. */
 export const STACK_NAMESPACE_LABEL = "com.docker.stack.namespace";
@@ -44,10 +45,9 @@ export const REGISTRY_PATTERN = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(\
  */
 export function swarmBuildPlan(s: ComposeService, stack: string, registry: string | undefined): SwarmBuildPlan | { problem: string } {
   if (s.image !== undefined) {
-    const at = s.image.lastIndexOf(":");
-    const repository = at > s.image.lastIndexOf("/") ? s.image.slice(0, at) : s.image;
-    if (s.image.includes("@")) return { problem: `"${s.image}" is pinned by digest; a build is pushed by tag, so give a tag` };
-    return { repository, namedImage: s.image, registry: registryHost(repository) };
+    const ref = parseImageRef(s.image);
+    if (ref.digest !== undefined) return { problem: `"${s.image}" is pinned by digest; a build is pushed by tag, so give a tag` };
+    return { repository: ref.repository, namedImage: s.image, registry: ref.registry };
   }
   if (registry === undefined) {
     return {
@@ -56,12 +56,6 @@ export function swarmBuildPlan(s: ComposeService, stack: string, registry: strin
   }
   if (!REGISTRY_PATTERN.test(registry)) return { problem: `the registry "${registry}" is not HOST[:PORT][/PREFIX] (lowercase, no scheme)` };
   return { repository: `${registry}/${stack}-${s.name}`, registry: registry.split("/")[0]! };
-}
-
-/** The registry host of a repository (`docker.io` when it names none). */
-function registryHost(repository: string): string {
-  const first = repository.split("/")[0]!;
-  return repository.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost") ? first : "docker.io";
 }
 
 /** Stack-wide settings. */

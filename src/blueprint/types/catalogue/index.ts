@@ -11,7 +11,8 @@ import { DIAMOND } from "./diamond";
 import { DOCKER } from "./docker";
 import type { Defs } from "./dsl";
 import { FABRIC } from "./fabric";
-import { type CatalogueVersion, type Family, newestFirst, parseConstraint, pickByConstraint, pickForVersion } from "./family";
+import { parseVersionConstraint } from "../../../core/plugin-version";
+import { type CatalogueVersion, type Family, newestFirst, pickByConstraint, pickForVersion } from "./family";
 import { GCP } from "./gcp";
 import { HELM } from "./helm";
 import { HOST_POOL } from "./host-pool";
@@ -23,7 +24,6 @@ import { UTILITIES } from "./utilities";
 import { VCLOUD } from "./vcloud";
 import { VSPHERE } from "./vsphere";
 
-export { compareVersions, parseConstraint, satisfies } from "./family";
 export type { Family, CatalogueVersion } from "./family";
 
 /** Every plugin family the catalogue knows. */
@@ -121,7 +121,7 @@ function lookupPlugin(spec: string): CatalogueLookup {
     return hit(family, newest, `plugin:${name} (no version given): read as the newest catalogued version, ${newest.version}`);
   }
   const constraint = versionParam.replace(/^version\s*=/, "");
-  const clauses = parseConstraint(constraint);
+  const clauses = parseVersionConstraint(constraint);
   if (!clauses) return { miss: `the version constraint ${JSON.stringify(constraint.trim())} cannot be read; write e.g. version= >=1.2.0` };
   const version = pickByConstraint(family, clauses);
   if (!version) {
