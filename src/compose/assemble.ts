@@ -138,6 +138,12 @@ class Assembler {
       this.error(origins.where(deep), deep, `collections nest more than ${this.options.limits.maxDepth} levels deep here; no Compose key needs that`);
       return undefined;
     }
+    const proto = protoKeys(value);
+    if (proto.length > 0) {
+      // JavaScript objects give `__proto__` a meaning of its own: refused by name, never dropped without a word.
+      for (const p of proto) this.error(origins.where(p), p, "`__proto__` cannot be a name here (a service, key, label or variable): JavaScript gives it a meaning of its own, so Berth cannot carry it faithfully; rename it");
+      return undefined;
+    }
     const doc = this.interpolateAll(value, [], origins, env) as Doc;
     resolveDocumentPaths(doc, { baseDir, home: this.options.home, resolve: this.resolve });
     return { doc, origins, parsed };
@@ -389,6 +395,28 @@ class Assembler {
 }
 
 /** The first path (in document order) at which collections nest deeper than `max`, or undefined. */
+/** The paths of every `__proto__` key (an own key of a parsed mapping) in a Compose tree. */
+function protoKeys(value: Raw): TreePath[] {
+  const found: TreePath[] = [];
+  const todo: { v: Raw; p: TreePath }[] = [{ v: value, p: [] }];
+  const seen = new Set<object>();
+  while (todo.length > 0) {
+    const { v, p } = todo.pop()!;
+    if (typeof v !== "object" || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof ComposeTag) {
+      todo.push({ v: v.value, p });
+      continue;
+    }
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) todo.push({ v: v[i], p: [...p, i] });
+    else {
+      if (Object.hasOwn(v, "__proto__")) found.push([...p, "__proto__"]);
+      for (const [k, x] of Object.entries(v as Doc).reverse()) todo.push({ v: x, p: [...p, k] });
+    }
+  }
+  return found;
+}
+
 function tooDeep(value: Raw, max: number): TreePath | undefined {
   const todo: { v: Raw; p: TreePath }[] = [{ v: value, p: [] }];
   const seen = new Set<object>();
