@@ -93,7 +93,9 @@ const RESERVED = new Set(
     "module require number set string symbol type from of await async " +
     // Names CommonJS gives a meaning: `export const __proto__` would set the exports' prototype (the output lost),
     // `__esModule` is the compiler's own marker, `exports` and `__dirname` are the module's.
-    "__proto__ __esModule exports module __dirname __filename globalThis eval arguments"
+    "__proto__ __esModule exports module __dirname __filename globalThis eval arguments " +
+    // Globals whose shadowing would change what generated code means.
+    "undefined NaN Infinity"
   ).split(" "),
 );
 

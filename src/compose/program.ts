@@ -100,6 +100,17 @@ export function renderComposeProgram(model: ComposeModel, opts: ComposeProgramOp
   return { index, config: values.config(), packages, problems };
 }
 
+/**
+ * Every name the generated module declares or uses itself (imports, helpers, config readers, the replica loop's
+ * variables, the globals it calls), reserved before any name from the Compose file is placed, so a service named
+ * after one of them gets another identifier instead of shadowing it.
+ */
+const GENERATOR_NAMES: readonly string[] = [
+  "fs", "path", "docker", "pulumi", "config", "env", "secrets", "stack", "registryAuth", "registry", "username",
+  "DockerContainer", "buildContextDigest", "dependsOnLabel", "imageReference", "containerNames",
+  "i", "childName", "codes", "v", "Buffer", "String", "JSON", "Object", "Array", "Record", "undefined", "NaN", "Infinity",
+];
+
 function contentExpression(o: ComposeFileObject, secret: boolean, values: ProgramValues, paths: ProgramPaths, where: string): string {
   if (o.file !== undefined) return `fs.readFileSync(${paths.code(o.file)}, "utf8")`;
   if (o.environment !== undefined) return values.variable(o.environment, where);
@@ -122,7 +133,7 @@ function swarmProgram(
   imports: Set<string>,
 ): void {
   const name = opts.name;
-  const taken = new Set<string>(["fs", "docker", "pulumi", "path", "config", "env", "secrets", "stack"]);
+  const taken = new Set<string>(GENERATOR_NAMES);
   w.line(`const stack = ${literal(name)};`);
   const vars = new Map<string, string>();
   for (const n of networkArgs(model, name)) {
@@ -238,7 +249,7 @@ function dockerProgram(
   const plan = dockerPlan(model, name, markers ? { resolve: (s) => markers.resolve(s) } : {});
   problems.push(...plan.problems);
   imports.add("berth/docker:DockerContainer");
-  const taken = new Set<string>(["docker", "pulumi", "path", "fs", "config", "env", "secrets", "DockerContainer", "buildContextDigest", "dependsOnLabel", "imageReference"]);
+  const taken = new Set<string>(GENERATOR_NAMES);
   const vars = new Map<string, string>();
   const label = (labels: Record<string, string>) =>
     Object.keys(labels)
@@ -272,6 +283,10 @@ function dockerProgram(
     const where = `services.${s.key}`;
     const v = identifier(s.key, taken);
     vars.set(`service:${s.key}`, v);
+    // The list of a service's containers gets a name of its own from the same table (a service may be called
+    // `web-replicas`, or `webReplicas`).
+    const list = identifier(`${s.key}-replicas`, taken);
+    vars.set(`replicas:${s.key}`, list);
     let image: unknown = s.image;
     if (s.imageReference !== undefined) {
       // `${IMAGE}` holding repository and tag: split when the program runs, as the value would be.
@@ -332,22 +347,22 @@ function dockerProgram(
     const dependsOn = [
       ...s.networkKeys.map((k) => vars.get(`network:${k}`)!),
       ...s.volumeKeys.map((k) => vars.get(`volume:${k}`)!),
-      ...s.dependsOn.map((d) => `...${vars.get(`service:${d.service}`)!}Replicas`),
+      ...s.dependsOn.map((d) => `...${vars.get(`replicas:${d.service}`)!}`),
     ];
     const optionText = dependsOn.length > 0 ? `, { dependsOn: [${dependsOn.join(", ")}] }` : "";
     for (const d of s.dependsOn) w.comment(`${s.key} starts after ${d.service} (${d.condition}).`);
     const argsCode = values.code(args, where, replicas > 1 ? "  " : "");
     if (replicas === 1) {
       w.line(`const ${v} = new DockerContainer(${literal(`${name}-${s.key}`)}, ${argsCode}${optionText});`);
-      w.line(`const ${v}Replicas = [${v}];`);
+      w.line(`const ${list} = [${v}];`);
     } else {
       w.comment(`${s.key} runs ${replicas} replicas (deploy.replicas / scale), as ${name}-${s.key}-1 to ${name}-${s.key}-${replicas}.`);
-      w.line(`const ${v}Replicas: DockerContainer[] = [];`);
+      w.line(`const ${list}: DockerContainer[] = [];`);
       w.block(`for (let i = 1; i <= ${replicas}; i++) {`, "}", () => {
         w.line(`const childName = i === 1 ? ${literal(`${name}-${s.key}`)} : \`${templatePrefix(`${name}-${s.key}-`)}\${i}\`;`);
-        w.line(`${v}Replicas.push(new DockerContainer(childName, ${argsCode}${optionText}));`);
+        w.line(`${list}.push(new DockerContainer(childName, ${argsCode}${optionText}));`);
       });
-      w.line(`const ${v} = ${v}Replicas[0]!;`);
+      w.line(`const ${v} = ${list}[0]!;`);
     }
   }
   w.line();
