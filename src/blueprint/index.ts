@@ -9,6 +9,7 @@ export { writeProject as writeBlueprintProject, type ProjectFiles as BlueprintPr
 export { formatReport as formatBlueprintReport, exitCodeFor as blueprintExitCode, type NodeReport as BlueprintNodeReport, type ConversionStatus as BlueprintConversionStatus } from "./report";
 export {
   blueprintCall,
+  blueprintCallList,
   blueprintConfig,
   blueprintInput,
   blueprintOutput,

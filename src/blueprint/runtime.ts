@@ -20,6 +20,14 @@ const SECRET_RESULTS = new Set<RuntimeFunction>(["toJson"]);
 
 /** Applies a blueprint function: a plain value when every argument is plain, else an Output. */
 export function blueprintCall(fn: RuntimeFunction, ...args: unknown[]): JsonAny {
+  return blueprintCallList(fn, args);
+}
+
+/**
+ * {@link blueprintCall} with its arguments as one array: what generated programs call for a long argument list (a
+ * `concat` of 100,000 parts), since a call written with more than 65,535 arguments is a syntax error in JavaScript.
+ */
+export function blueprintCallList(fn: RuntimeFunction, args: readonly unknown[]): JsonAny {
   if (SECRET_RESULTS.has(fn)) return pulumi.secret(pulumi.all(args.map((a) => pulumi.output(a))).apply((resolved) => applyFunction(fn, resolved)));
   if (args.every(plain)) return applyFunction(fn, args);
   return pulumi.all(args.map((a) => pulumi.output(a))).apply((resolved) => applyFunction(fn, resolved));

@@ -35,6 +35,7 @@ function inputKey(name: string): string {
 const HELPERS = [
   "blueprintScope",
   "blueprintCall",
+  "blueprintCallList",
   "blueprintInput",
   "blueprintRequire",
   "blueprintOutput",
@@ -46,6 +47,9 @@ const HELPERS = [
   "blueprintConfig",
   "blueprintPlaceholder",
 ] as const;
+
+/** Above this many arguments a blueprint function's call is written with its arguments as one array. */
+const LONG_ARGUMENT_LIST = 256;
 
 /** A TypeScript expression for a plan value; resource references use the variable names given. */
 export function expression(v: Value, vars: Map<string, string>, indent = ""): string {
@@ -74,6 +78,16 @@ function writeExpression(v: Value, vars: Map<string, string>, indent: string, ou
   }
   if (v instanceof SecretRef) {
     out.push(`blueprintSecret(${[literal(v.name), ...v.path.map(pathArg)].join(", ")})`);
+    return;
+  }
+  if (v instanceof CallRef && v.args.length > LONG_ARGUMENT_LIST) {
+    // A long list goes as one array literal: JavaScript refuses a call written with more than 65,535 arguments.
+    out.push(`blueprintCallList(${literal(v.fn)}, [`);
+    for (let i = 0; i < v.args.length; i++) {
+      if (i > 0) out.push(", ");
+      writeExpression(v.args[i]!, vars, indent, out);
+    }
+    out.push("])");
     return;
   }
   if (v instanceof CallRef || v instanceof HelperRef) {
