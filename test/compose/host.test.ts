@@ -138,7 +138,9 @@ test("berth compose --target docker: the program makes the same containers, file
   assert.match(index, /^for \(let i = 1; i <= 3; i\+\+\) \{$/m);
   assert.match(index, /^ +content: secrets\["API_TOKEN"\],$/m);
   assert.match(index, /^ +image: imageReference\(env\["BERTH_TEST_IMAGE"\]\),$/m);
-  for (const f of fs.readdirSync(out)) assert.equal(fs.readFileSync(path.join(out, f), "utf8").includes("tok-3f9a-secret"), false, `${f} holds the token`);
+  for (const f of fs.readdirSync(out, { recursive: true }).map(String)) {
+    if (fs.statSync(path.join(out, f)).isFile()) assert.equal(fs.readFileSync(path.join(out, f), "utf8").includes("tok-3f9a-secret"), false, `${f} holds the token`);
+  }
   const shape = (r: RecordedResource) => ({ type: r.type, name: r.name, inputs: r.inputs, secretPaths: r.secretPaths });
   const byKey = (a: { type: string; name: string }, b: { type: string; name: string }) => `${a.type} ${a.name}`.localeCompare(`${b.type} ${b.name}`);
   const fromComponent = (await children(() => new ComposeProject("host", { file: fixture("host.yaml") }))).filter((r) => r.custom).map(shape).sort(byKey);
