@@ -7,7 +7,7 @@
  * problems give a line and column and what kind of problem it is, never the text of the line. The work is linear in
  * the size of the file.
  */
-import { type InterpolateOptions, interpolate } from "./interpolate";
+import { type InterpolateOptions, MAX_INTERPOLATED_LENGTH, interpolate } from "./interpolate";
 
 /** One problem in an env file: where, and what kind (no text from the file). */
 export interface EnvFileProblem {
@@ -55,7 +55,10 @@ export function parseEnvFile(
   });
   const interpolated = (raw: string, key: string, line: number): string => {
     const r = interpolate(raw, scope, options);
-    if (r.errors.length > 0) problems.push({ line, message: "has a value with a malformed $-reference or a required variable that is unset" });
+    if (r.errors.some((e) => e.includes(" grows past "))) {
+      // The value is not quoted (it may be a secret): the limit and how the value got there are.
+      problems.push({ line, message: `has a value that grows past ${(options.maxLength ?? MAX_INTERPOLATED_LENGTH).toLocaleString("en-US")} characters once its variables are substituted (variables that repeat each other?)` });
+    } else if (r.errors.length > 0) problems.push({ line, message: "has a value with a malformed $-reference or a required variable that is unset" });
     if (r.template !== undefined) templates[key] = r.template;
     else delete templates[key];
     return r.value;

@@ -26,7 +26,16 @@ export interface InterpolateOptions {
   marker?: (name: string) => string;
   /** Variables substituted as literals even with a marker (e.g. COMPOSE_PROJECT_NAME). @default none */
   literal?: ReadonlySet<string>;
+  /** The longest a value may grow to once its variables are substituted. @default {@link MAX_INTERPOLATED_LENGTH} */
+  maxLength?: number;
 }
+
+/**
+ * The longest an interpolated value may be, in characters: as large as the largest file Berth reads by default
+ * (16 MiB). Variables that double each other (`B=$A$A`, `C=$B$B`, ...) reach it in a few dozen lines; past it the
+ * value is an error, not a string the machine cannot hold.
+ */
+export const MAX_INTERPOLATED_LENGTH = 16 * 1024 * 1024;
 
 /** How deeply `${A:-${B:-...}}` may nest. Real files nest two or three levels. */
 export const MAX_INTERPOLATION_DEPTH = 32;
@@ -55,11 +64,22 @@ export function interpolate(
 
 function run(text: string, env: Readonly<Record<string, string | undefined>>, options: InterpolateOptions, errors: string[], depth: number): Out {
   const out: Out = { value: "", template: "", marked: false };
+  const max = options.maxLength ?? MAX_INTERPOLATED_LENGTH;
+  let over = false;
+  const fits = (s: string): boolean => {
+    if (over) return false;
+    if (out.value.length + s.length <= max && out.template.length + s.length <= max) return true;
+    over = true;
+    errors.push(`${shown(text)} grows past ${max.toLocaleString("en-US")} characters once its variables are substituted; no Compose value needs that (a variable that repeats another, over and over?)`);
+    return false;
+  };
   const put = (s: string) => {
+    if (!fits(s)) return;
     out.value += s;
     out.template += s;
   };
   const variable = (name: string, value: string) => {
+    if (!fits(value)) return;
     out.value += value;
     if (options.marker && !options.literal?.has(name)) {
       out.template += options.marker(name);
@@ -90,7 +110,7 @@ function run(text: string, env: Readonly<Record<string, string | undefined>>, op
       }
       const r = expand(text.slice(i + 2, end), env, options, errors, depth);
       if (r.variable !== undefined) variable(r.variable, r.value);
-      else {
+      else if (fits(r.value) && fits(r.template)) {
         out.value += r.value;
         out.template += r.template;
         out.marked ||= r.marked;

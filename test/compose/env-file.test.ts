@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { growth } from "../helpers/growth";
 import { test } from "node:test";
 import { parseEnvFile } from "../../src/compose/env-file";
+import { interpolate } from "../../src/compose/interpolate";
 
 const NOT_A_LINE = "is not a VARIABLE=VALUE line (a variable name starts with a letter or _ and holds letters, digits, _, . and -)";
 
@@ -53,4 +54,21 @@ test("env file: a long line of blanks before a value is no catastrophic backtrac
   assert.equal(r.values["A"], `x${" ".repeat(200_000)}y`);
   const g = growth(() => parseEnvFile(`A=x${" ".repeat(20_000)}y`), () => parseEnvFile(`A=x${" ".repeat(200_000)}y`));
   assert.ok(g.ratio < 35, `10x the blanks took ${g.ratio.toFixed(1)}x the time (${g.smallMs.toFixed(1)} ms, ${g.largeMs.toFixed(1)} ms)`);
+});
+
+test("env file: variables that double each other stop at the length bound with a clear problem, never a crash", () => {
+  for (const [seed, lines] of [["x", 40], ["0123456789abcdef", 30], ["${UNSET:-yy}", 34]] as const) {
+    const text = [`A0=${seed}`, ...Array.from({ length: lines }, (_, i) => `A${i + 1}=\${A${i}}\${A${i}}`)].join("\n");
+    const r = parseEnvFile(text, {}, { maxLength: 1 << 20 });
+    const over = r.problems.filter((p) => p.message.includes("grows past 1,048,576 characters"));
+    assert.ok(over.length > 0, `${seed}: ${JSON.stringify(r.problems.slice(0, 2))}`);
+    for (const v of Object.values(r.values)) assert.ok(v.length <= 1 << 20, `a value of ${v.length} characters was kept`);
+  }
+});
+
+test("interpolation: a value over the bound is an error naming the bound, in Compose text too", () => {
+  const r = interpolate("${A}${A}${A}", { A: "x".repeat(400) }, { maxLength: 1000 });
+  assert.equal(r.errors.length, 1);
+  assert.match(r.errors[0]!, /grows past 1,000 characters once its variables are substituted/);
+  assert.ok(r.value.length <= 1000);
 });
