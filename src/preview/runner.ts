@@ -22,6 +22,9 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+/** Signals that stop `berth preview`: the job file (with the config's secrets) goes before the process does. */
+const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
 /** The outcome of a run: the child's result, or why there is none. */
 export type RunOutcome = { result: ChildResult } | { failure: string };
 
@@ -34,16 +37,14 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
   try {
     const resultFile = path.join(dir, "result.json");
     const jobFile = path.join(dir, "job.json");
-    writeFileSync(jobFile, JSON.stringify({ ...job, resultFile } satisfies ChildJob));
+    // The job (config and secrets included) goes through a file only the user can read, never the child's
+    // environment or arguments: no size limit of the environment applies, and no other process sees it.
+    writeFileSync(jobFile, JSON.stringify({ ...job, resultFile } satisfies ChildJob), { mode: 0o600 });
     const childFile = path.join(__dirname, `child${path.extname(__filename)}`);
     const tsx = pathToFileURL(require.resolve("tsx")).href;
     const child = spawn(process.execPath, ["--import", tsx, childFile, jobFile], {
       cwd: options.cwd,
-      env: {
-        ...process.env,
-        PULUMI_CONFIG: JSON.stringify(job.config),
-        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(job.secretKeys),
-      },
+      env: process.env,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     // Relayed a line at a time per stream, so a stdout line and a stderr line never cut into each other.
@@ -65,6 +66,17 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
     const flushStderr = relay(child.stderr);
     child.on("message", (message: ChildProgress) => {
       if (message && message.kind === "progress") options.onProgress?.(message.registered);
+    });
+    // Stopped by a signal, the preview stops its child and removes the job file before passing the signal on.
+    const onSignal = (signal: NodeJS.Signals): void => {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+      for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
+      process.kill(process.pid, signal);
+    };
+    for (const s of STOP_SIGNALS) process.on(s, onSignal);
+    child.on("close", () => {
+      for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
     });
     const timeoutMs = options.timeoutMs ?? 120_000;
     let timedOut = false;
