@@ -8,5 +8,6 @@ export * from "./management-ports";
 export * from "./plain-secrets";
 export * from "./world-open-ports";
 export * from "./containers";
+export * from "./host-paths";
 export * from "./images";
 export * from "./cluster-rules";
