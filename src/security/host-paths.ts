@@ -53,7 +53,9 @@ export const hostPathMounts: SecurityRule = (resources) => {
   };
   for (const r of resources) {
     if (r.type === DOCKER_CONTAINER_TYPE) {
-      items(r.inputs["volumes"]).forEach((v, i) => check(r, `volumes[${i}].hostPath`, record(v)?.["hostPath"]));
+      items(r.inputs["volumes"]).forEach((v, i) => {
+        check(r, `volumes[${i}].hostPath`, record(v)?.["hostPath"]);
+      });
       items(r.inputs["mounts"]).forEach((m, i) => {
         const mount = record(m);
         if ((mount?.["type"] ?? "bind") === "bind") check(r, `mounts[${i}].source`, mount?.["source"]);
