@@ -60,7 +60,6 @@ export function resolveScoped(ref: string, fromDir: string, scope: ReadScope): {
   const root = path.resolve(scope.root);
   const file = path.resolve(fromDir, ref);
   const outside = `${JSON.stringify(ref)} is outside the project folder ${root}; only files inside it are read (move the file there, or pass --root with a folder that holds both)`;
-  if (!isInside(root, file)) return { ok: false, reason: "outside-root", message: outside };
   let real: string;
   let realRoot: string;
   try {
@@ -68,12 +67,17 @@ export function resolveScoped(ref: string, fromDir: string, scope: ReadScope): {
   } catch {
     realRoot = root;
   }
+  // The root may be reached through a symbolic link while `fromDir` is already resolved (or the other way round), so
+  // the confinement is decided on resolved paths; the written path only chooses which message a refusal gets.
+  const writtenInside = isInside(root, file) || isInside(realRoot, file);
   try {
     real = fs.realpathSync(file);
   } catch {
+    if (!writtenInside) return { ok: false, reason: "outside-root", message: outside };
     return { ok: false, reason: "not-found", message: `${JSON.stringify(ref)} does not exist (looked for ${path.relative(root, file) || "."} in ${root})` };
   }
   if (!isInside(realRoot, real)) {
+    if (!writtenInside) return { ok: false, reason: "outside-root", message: outside };
     return { ok: false, reason: "outside-root", message: `${JSON.stringify(ref)} is a symbolic link to a file outside the project folder ${root}; only files inside it are read` };
   }
   return { ok: true, file: real };

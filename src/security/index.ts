@@ -8,5 +8,7 @@ export * from "./management-ports";
 export * from "./plain-secrets";
 export * from "./world-open-ports";
 export * from "./containers";
+export * from "./host-paths";
+export * from "./secret-literals";
 export * from "./images";
 export * from "./cluster-rules";

@@ -95,3 +95,27 @@ test("quoteLine keeps one line of at most 200 characters", () => {
   assert.equal(long.length, 200);
   assert.ok(long.endsWith("…"));
 });
+
+test("a project folder reached through a symbolic link reads its files, whichever side is resolved", () => {
+  const alias = path.join(root, "alias");
+  symlinkSync(project, alias);
+  const shapes: Array<{ scopeRoot: string; fromDir: string; ref: string }> = [
+    { scopeRoot: alias, fromDir: alias, ref: "scripts/a.sh" },
+    { scopeRoot: alias, fromDir: path.join(project, "scripts"), ref: "a.sh" },
+    { scopeRoot: project, fromDir: path.join(alias, "scripts"), ref: "a.sh" },
+    { scopeRoot: alias, fromDir: path.join(alias, "scripts"), ref: "../inner-link.sh" },
+  ];
+  for (const s of shapes) {
+    const r = readScoped(s.ref, s.fromDir, { root: s.scopeRoot });
+    assert.ok(r.ok, `${JSON.stringify(s)}: ${r.ok ? "" : r.message}`);
+    assert.equal(r.text, "echo a\n");
+  }
+  for (const s of [{ scopeRoot: alias, fromDir: alias, ref: "link.txt" }, { scopeRoot: alias, fromDir: alias, ref: "../secret.txt" }, { scopeRoot: project, fromDir: path.join(alias, ".."), ref: "secret.txt" }]) {
+    const r = readScoped(s.ref, s.fromDir, { root: s.scopeRoot });
+    assert.equal(r.ok, false, JSON.stringify(s));
+    if (!r.ok) {
+      assert.equal(r.reason, "outside-root");
+      assert.doesNotMatch(r.message, /TOP SECRET/);
+    }
+  }
+});
