@@ -2,7 +2,7 @@
  * The `host-path-mounted` rule: the host's root or a sensitive host folder (or anything under one) bind-mounted into a
  * docker.Container (volumes, mounts) or a swarm docker.Service (taskSpec.containerSpec.mounts).
  */
-import type { RecordedResource, RecordedValue } from "../testing/recorder";
+import type { RecordedResource, RecordedValue } from "../resources/recorder";
 import { DOCKER_CONTAINER_TYPE, DOCKER_SERVICE_TYPE } from "./containers";
 import type { Finding, SecurityRule } from "./finding";
 

@@ -3,8 +3,8 @@
  * (`envs: ["K=V"]`) or a swarm docker.Service (`taskSpec.containerSpec.env`). A `_FILE` variable (a path to a mounted
  * secret, such as `/run/secrets/x`) is the fix, never a finding.
  */
-import { UNKNOWN_VALUE } from "../testing/recorder";
-import type { RecordedResource, RecordedValue } from "../testing/recorder";
+import { UNKNOWN_VALUE } from "../resources/recorder";
+import type { RecordedResource, RecordedValue } from "../resources/recorder";
 import { DOCKER_CONTAINER_TYPE, DOCKER_SERVICE_TYPE } from "./containers";
 import type { Finding, SecurityRule } from "./finding";
 
