@@ -2,7 +2,7 @@
  * `berth preview`: see what a Pulumi TypeScript program (or a Cloudify blueprint) would create, offline, with a
  * security report. Parses its arguments, calls the preview library, and prints; see docs/preview.md.
  */
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Severity } from "../security/finding";
 import type { PreviewDocument } from "../preview/document";
@@ -85,7 +85,9 @@ export function parsePreviewArgs(args: readonly string[]): PreviewArgs | string 
       value = args[i + 1];
       i++;
     }
-    if (value === undefined) return `${flag} needs a value`;
+    if (value === undefined || (eq <= 0 && value.startsWith("-") && value !== "-")) {
+      return `${flag} needs a value (${value === undefined ? "none given" : `${value} is a flag, not a value`}); write ${flag} VALUE or ${flag}=VALUE`;
+    }
     switch (flag) {
       case "--config":
         parsed.config.push(value);
@@ -128,6 +130,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`berth preview: ${parsed}\n\n${USAGE}\n`);
     return EXIT.usage;
   }
+  if (parsed.out) {
+    const problem = outDirectoryProblem(path.resolve(io.cwd, parsed.out));
+    if (problem) {
+      io.err(`berth preview: --out ${parsed.out}: ${problem}\n`);
+      return EXIT.error;
+    }
+  }
   const resolution = resolveTarget(parsed.target, { cwd: io.cwd, stack: parsed.stack, config: parsed.config });
   for (const note of resolution.notes) io.err(`berth preview: note: ${note}\n`);
   if ("problems" in resolution) {
@@ -167,7 +176,13 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const rendered = PREVIEW_FORMATS[parsed.format]!(doc);
   if (parsed.out) {
     const file = path.resolve(io.cwd, parsed.out);
-    writeFileSync(file, rendered);
+    try {
+      writeFileSync(file, rendered);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      io.err(`berth preview: --out ${parsed.out}: cannot write the file (${reason}); choose a writable path\n`);
+      return EXIT.error;
+    }
     io.err(`berth preview: wrote ${parsed.format} to ${parsed.out}\n`);
   } else {
     io.out(rendered);
@@ -178,6 +193,21 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT.ok;
+}
+
+/**
+ * Why the file `file` cannot be written to, checked before the (slow) preview runs: its directory must exist and be a
+ * directory. Returns undefined when it looks writable.
+ */
+export function outDirectoryProblem(file: string): string | undefined {
+  const dir = path.dirname(file);
+  try {
+    if (!statSync(dir).isDirectory()) return `${dir} is not a directory; choose a file in an existing directory`;
+  } catch {
+    return `the directory ${dir} does not exist; create it first or choose a file in an existing directory`;
+  }
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) return `${file} is a directory; name a file`;
+  return undefined;
 }
 
 /** The `berth preview` command. */

@@ -1,6 +1,6 @@
 // `berth preview` end to end through the CLI: errors from programs, usage, configuration, blueprints, formats.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
@@ -112,6 +112,31 @@ test("--out writes the file and keeps stdout empty", async () => {
   }
 });
 
+test("--out into a missing directory, a file as directory, or a directory: exit 2 naming --out, before the preview runs", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "berth-preview-badout-"));
+  try {
+    writeFileSync(path.join(dir, "plain"), "x");
+    const shapes = [
+      { out: path.join(dir, "missing", "x.html"), reason: /does not exist/ },
+      { out: path.join(dir, "missing", "deeper", "x.html"), reason: /does not exist/ },
+      { out: path.join(dir, "plain", "x.html"), reason: /not a directory/ },
+      { out: dir, reason: /is a directory/ },
+    ];
+    for (const shape of shapes) {
+      for (const args of [["--out", shape.out], [`--out=${shape.out}`]]) {
+        const run = await berth("preview", "test/fixtures/preview/web", ...args);
+        assert.equal(run.code, 2, `${args.join(" ")}: ${run.err}`);
+        assert.match(run.err, /berth preview: --out /);
+        assert.match(run.err, shape.reason);
+        assert.doesNotMatch(run.err, /internal error|running /);
+        assert.equal(run.out, "");
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 const BLUEPRINT = "test/fixtures/blueprints/valid/openstack-app.yaml";
 
 test("a blueprint previews end to end from YAML through the importer", async () => {
@@ -159,4 +184,16 @@ test("--timeout: two minutes by default, at most what a timer can wait, and a nu
   assert.equal(parsePreviewArgs(["x", "--timeout", "0"]), "--timeout 0: expected a number of seconds");
   const ok = parsePreviewArgs(["x", "--timeout", "2147483"]);
   assert.equal(typeof ok === "object" && ok.timeoutSeconds, 2147483);
+});
+
+test("parsePreviewArgs: a flag that needs a value never takes the next flag as its value, for every flag", () => {
+  for (const flag of ["--config", "--stack", "--format", "--out", "--fail-on", "--timeout"]) {
+    for (const next of ["--format", "--out", "-h", "--help", "--unknown"]) {
+      const parsed = parsePreviewArgs(["x", flag, next, "tree"]);
+      assert.equal(typeof parsed, "string", `${flag} ${next}`);
+      assert.match(String(parsed), new RegExp(`^${flag} needs a value \\(${next} is a flag`));
+    }
+    const missing = parsePreviewArgs(["x", flag]);
+    assert.match(String(missing), new RegExp(`^${flag} needs a value \\(none given\\)`));
+  }
 });
