@@ -80,7 +80,11 @@ export function resolveScoped(ref: string, fromDir: string, scope: ReadScope): {
     if (!writtenInside) return { ok: false, reason: "outside-root", message: outside };
     return { ok: false, reason: "outside-root", message: `${JSON.stringify(ref)} is a symbolic link to a file outside the project folder ${root}; only files inside it are read` };
   }
-  return { ok: true, file: real };
+  // The path as the project names it when that path is inside the root (so one file has one name, and messages
+  // show the folders the user knows); the resolved one otherwise. Either way its real location was checked above.
+  // A file that is itself a link is named by what it points to (readers refuse links).
+  const lexical = writtenInside && isInside(root, file) && !fs.lstatSync(file).isSymbolicLink();
+  return { ok: true, file: lexical ? file : real };
 }
 
 /**
