@@ -6,7 +6,7 @@
  * credential(s), cred(s), auth, apikey, kubeconfig, key(s) (but not `public key`); or a word ends in one of password, passwd, passphrase,
  * secret, token, apikey, privatekey (`dbpassword`, `clientsecret`). `private` alone is not secret (`private_ip`,
  * `private_network`) but is with key (`private_key`, `privateKey`). Words that only contain `key` (`keyboard`,
- * `monkey`, `keypair`) are not secret.
+ * `monkey`, `keypair`) are not secret, nor is `PWD` alone (the shell's working directory; `DB_PWD` is secret).
  *
  * A name that refers to a secret rather than holding it is not secret: its last word is one of name, id, pair, type,
  * size, length, bits, algorithm, format, alias, fingerprint, file, path, dir, url, uri, endpoint, version, count,
@@ -80,6 +80,7 @@ export function isSecretName(name: string): boolean {
   if (REFERENCE_WORDS.has(words[words.length - 1]!)) return false;
   return words.some((w, i) => {
     if (w === "key" || w === "keys") return words[i - 1] !== "public";
+    if (w === "pwd" && words.length === 1) return false;
     return SECRET_WORDS.has(w) || SECRET_ENDINGS.some((e) => w.length > e.length && w.endsWith(e));
   });
 }
@@ -135,4 +136,12 @@ export function holesInUserinfo(parts: readonly unknown[]): Set<number> {
     }
   }
   return out;
+}
+
+/**
+ * The config key a blueprint's `get_secret NAME` is read from: `secret_NAME`, so a secret never shares a config key
+ * with an input of the same name (inputs keep their own names).
+ */
+export function secretConfigKey(name: string): string {
+  return `secret_${name}`;
 }

@@ -80,6 +80,8 @@ test("names split at case changes, acronyms, digits and separators", () => {
   assert.deepEqual(nameWords("db2_PW"), ["db", "pw"]);
   assert.deepEqual(nameWords("__"), []);
   assert.equal(isSecretName(""), false);
+  assert.equal(isSecretName("PWD"), false);
+  assert.equal(isSecretName("OLDPWD"), false);
 });
 
 test("descriptions that say secret make a value secret; key references do not", () => {

@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { holesInUserinfo, isSecret as isSecretValue, isSecretName, secretConfigKey } from "../../core/secret-rule";
 import type { ConfigType } from "../runtime";
 import { Evaluator, toValue } from "../functions/evaluate";
 import { AttributeRef, CallRef, CapabilityRef, HelperRef, InputRef, OutputRef, SecretRef, type Value, concrete, hasInputRef, isKnown, setKey } from "../functions/values";
@@ -102,8 +103,6 @@ export interface Plan {
 const LIFECYCLE = "cloudify.interfaces.lifecycle";
 const RELATIONSHIP = "cloudify.interfaces.relationship_lifecycle";
 
-/** Keys of configuration values that hold credentials (their inputs become secrets). */
-const SECRET_KEY = /pass(word|wd)?$|secret|token|private[_-]?key|key[_-]?private|api[_-]?key|access[_-]?key|credential|kubeconfig|client[_-]?key/i;
 
 /** Topological order of node templates, relationship targets first (cycles were reported by the model). */
 export function dependencyOrder(model: BlueprintModel): NodeTemplate[] {
@@ -919,7 +918,7 @@ export function makePlan(
     const ref = ev.input(name, i.site);
     const required = ref instanceof InputRef && ref.unset;
     const body = model.inputs.get(name);
-    const secret = SECRET_KEY.test(name) || fedSecrets.has(name) || (body as { hidden?: boolean } | undefined)?.hidden === true || i.type === "secret_key";
+    const secret = isSecretValue(name, i.description) || fedSecrets.has(name) || (body as { hidden?: boolean } | undefined)?.hidden === true || i.type === "secret_key";
     // A secret's value written out in the blueprint or --inputs is not copied into the program: config must give it.
     const fallback = given ? toValue(inputs[name]) : (ev.inputDefault(name) ?? null);
     const literal = fallback !== null && fallback !== "" && isKnown(fallback) && !hasInputRef(fallback);
@@ -936,14 +935,14 @@ export function makePlan(
   });
   for (const name of [...ev.implicit].sort()) {
     model.lines.push({ kind: "input", name, message: `input ${name} is used but not declared (this file imports nothing: an include); the program requires it as config`, site: { doc: model.docs[0]!, path: [] }, partial: true });
-    planInputs.push({ name, description: "used by this include without a declaration", type: "string", secret: SECRET_KEY.test(name) || fedSecrets.has(name), required: true, value: undefined, hasDefault: false, defaultValue: null });
+    planInputs.push({ name, description: "used by this include without a declaration", type: "string", secret: isSecretName(name) || fedSecrets.has(name), required: true, value: undefined, hasDefault: false, defaultValue: null });
   }
   for (const i of planInputs) {
     const value = i.secret || i.required ? undefined : i.value;
     const what = i.description ? i.description.trim().split(/\r\n|[\r\n\u2028\u2029]/)[0]!.slice(0, 120) : `blueprint input ${i.name}`;
     useConfig({ key: i.name, type: i.type, secret: i.secret, required: i.required || i.secret, value, comment: what });
   }
-  for (const s of secrets) useConfig({ key: s, type: "string", secret: true, required: true, comment: `a secret the blueprint reads with get_secret ${s}` });
+  for (const s of secrets) useConfig({ key: secretConfigKey(s), type: "string", secret: true, required: true, comment: `a secret the blueprint reads with get_secret ${s}` });
   for (const r of resources) r.dependsOn = [...new Set(r.dependsOn)];
   const lines: ReportLine[] = model.lines.map((l) => ({ kind: l.kind, name: l.name, message: `${l.message}`, at: positionOf(l.site, true) as SourcePosition, partial: l.partial }));
   const packages = [...new Set(resources.map((r) => r.target.module).filter((m) => !m.startsWith("berth") && m !== "@pulumi/pulumi"))].sort();
@@ -1006,7 +1005,9 @@ function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
       continue;
     }
     if (v instanceof CallRef || v instanceof HelperRef) {
-      for (const a of v.args) todo.push({ v: a, secret });
+      // A concat that builds a URL: what lands in its userinfo password is a secret whatever key it sits under.
+      const inUserinfo = v instanceof CallRef && v.fn === "concat" ? holesInUserinfo(v.args.map((a) => (typeof a === "string" ? a : { hole: a }))) : new Set<number>();
+      v.args.forEach((a, i) => todo.push({ v: a, secret: secret || inUserinfo.has(i) }));
       continue;
     }
     if (v === null || typeof v !== "object" || v instanceof OutputRef || v instanceof SecretRef || v instanceof AttributeRef || v instanceof CapabilityRef) continue;
@@ -1019,7 +1020,7 @@ function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
       if (x === null || typeof x !== "object") continue;
       let isSecret = secretKeys.get(k);
       if (isSecret === undefined) {
-        isSecret = SECRET_KEY.test(k);
+        isSecret = isSecretName(k);
         secretKeys.set(k, isSecret);
       }
       todo.push({ v: x, secret: secret || isSecret });
