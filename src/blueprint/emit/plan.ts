@@ -1007,7 +1007,7 @@ function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
     if (v instanceof CallRef || v instanceof HelperRef) {
       // A concat that builds a URL: what lands in its userinfo password is a secret whatever key it sits under.
       const inUserinfo = v instanceof CallRef && v.fn === "concat" ? holesInUserinfo(v.args.map((a) => (typeof a === "string" ? a : { hole: a }))) : new Set<number>();
-      v.args.forEach((a, i) => todo.push({ v: a, secret: secret || inUserinfo.has(i) }));
+      for (let i = 0; i < v.args.length; i++) todo.push({ v: v.args[i]!, secret: secret || inUserinfo.has(i) });
       continue;
     }
     if (v === null || typeof v !== "object" || v instanceof OutputRef || v instanceof SecretRef || v instanceof AttributeRef || v instanceof CapabilityRef) continue;
