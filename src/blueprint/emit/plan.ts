@@ -90,7 +90,7 @@ export interface Plan {
   inputs: PlanInput[];
   /** Every config key the program reads. */
   config: ConfigEntry[];
-  /** The config secrets the program reads (`get_secret` names, the SSH key). */
+  /** The config keys of the secrets the program reads (`secret_NAME` for each `get_secret NAME`, the SSH key). */
   secrets: string[];
   report: NodeReport[];
   /** Blueprint-level report lines (imports, workflows, policies, labels). */
@@ -328,7 +328,7 @@ export function makePlan(
     }
     if (v instanceof CapabilityRef) return new OutputRef(stackFor(v.deployment, owner), "outputs", [v.capability, ...v.path]);
     if (v instanceof SecretRef) {
-      secrets.add(v.name);
+      secrets.add(secretConfigKey(v.name));
       return v;
     }
     if (v instanceof CallRef) return new CallRef(v.fn, v.args.map((a) => resolveRefs(a, owner, self)));
@@ -942,7 +942,8 @@ export function makePlan(
     const what = i.description ? i.description.trim().split(/\r\n|[\r\n\u2028\u2029]/)[0]!.slice(0, 120) : `blueprint input ${i.name}`;
     useConfig({ key: i.name, type: i.type, secret: i.secret, required: i.required || i.secret, value, comment: what });
   }
-  for (const s of secrets) useConfig({ key: secretConfigKey(s), type: "string", secret: true, required: true, comment: `a secret the blueprint reads with get_secret ${s}` });
+  // `secrets` holds config keys: get_secret NAME is read from secret_NAME, never an input's key.
+  for (const s of secrets) useConfig({ key: s, type: "string", secret: true, required: true, comment: `a secret the blueprint reads with get_secret ${s.slice("secret_".length)}` });
   for (const r of resources) r.dependsOn = [...new Set(r.dependsOn)];
   const lines: ReportLine[] = model.lines.map((l) => ({ kind: l.kind, name: l.name, message: `${l.message}`, at: positionOf(l.site, true) as SourcePosition, partial: l.partial }));
   const packages = [...new Set(resources.map((r) => r.target.module).filter((m) => !m.startsWith("berth") && m !== "@pulumi/pulumi"))].sort();
