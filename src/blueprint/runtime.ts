@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { JsonAny } from "../core/json";
+import { secretConfigKey } from "../core/secret-rule";
 import { type RuntimeFunction, applyFunction } from "./functions/values";
 
 /** True when a value holds no Output or Promise anywhere. */
@@ -33,9 +34,9 @@ export function blueprintCallList(fn: RuntimeFunction, args: readonly unknown[])
   return pulumi.all(args.map((a) => pulumi.output(a))).apply((resolved) => applyFunction(fn, resolved));
 }
 
-/** A Pulumi config secret (`get_secret`), optionally a path into its JSON value. */
+/** A Pulumi config secret (`get_secret`, read from {@link secretConfigKey}), optionally a path into its JSON value. */
 export function blueprintSecret(name: string, ...path: (string | number)[]): pulumi.Output<JsonAny> {
-  const value = new pulumi.Config().requireSecret(name);
+  const value = new pulumi.Config().requireSecret(secretConfigKey(name));
   if (path.length === 0) return value;
   return value.apply((text) => applyFunction("pick", [JSON.parse(text), ...path]));
 }

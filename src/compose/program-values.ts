@@ -6,6 +6,7 @@
  * appears in the code or the state in plain text. Pure.
  */
 import { literal, valueLiteral } from "../codegen/writer";
+import { holesInUserinfo, isSecretName } from "../core/secret-rule";
 import type { VariableMarkers } from "./markers";
 
 /** One entry of the stack configuration a written program reads. */
@@ -20,14 +21,9 @@ export interface StackConfigEntry {
   comment: string;
 }
 
-const SECRET_WORDS = ["secret", "password", "passwd", "token", "credential"];
-const SECRET_PARTS = new Set(["key", "pass", "pw", "apikey", "secrets", "creds", "auth"]);
-
-/** True when a variable's name says it holds a secret (…_PASSWORD, …_TOKEN, API_KEY, …_SECRET, …). */
+/** True when a variable's name says it holds a secret: the one rule of core/secret-rule.ts. */
 export function namedSecret(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (SECRET_WORDS.some((w) => lower.includes(w))) return true;
-  return lower.split(/[^a-z0-9]+/).some((part) => SECRET_PARTS.has(part));
+  return isSecretName(name);
 }
 
 /** A configuration key for a variable name (Pulumi keys start with a letter). */
@@ -61,9 +57,12 @@ export class ProgramValues {
     return `@@ref-${this.nonce}:${Buffer.from(code, "utf8").toString("base64url")}@@`;
   }
 
+  /** Variables found in a URL's userinfo password while writing, secret whatever their name. */
+  private readonly inUrls = new Set<string>();
+
   /** True when the variable is a secret. */
   public isSecret(name: string): boolean {
-    return this.secretNames.has(name) || namedSecret(name);
+    return this.secretNames.has(name) || this.inUrls.has(name) || namedSecret(name);
   }
 
   /** The expression that reads a variable in the program. */
@@ -84,6 +83,10 @@ export class ProgramValues {
   public string(text: string, where: string, plain = false): string {
     if (!this.markers?.marked(text)) return literal(text);
     const parts = this.markers.parts(text);
+    for (const i of holesInUserinfo(parts.map((p) => ("variable" in p ? p : p.text)))) {
+      const p = parts[i];
+      if (p !== undefined && "variable" in p) this.inUrls.add(p.variable);
+    }
     const anySecret = !plain && parts.some((p) => "variable" in p && this.isSecret(p.variable));
     if (parts.length === 1 && "variable" in parts[0]!) return this.variable(parts[0].variable, where, plain);
     const body = parts.map((p) => ("variable" in p ? `\${${this.variable(p.variable, where, plain)}}` : templateText(p.text))).join("");

@@ -6,7 +6,7 @@
  *
  * Usage (by the runner only): `node --import tsx child.ts JOB.json`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { Recorder, type RecordedValue, decodeWireValue } from "../resources/recorder";
@@ -112,12 +112,14 @@ function exitFlushed(code: number): void {
 
 async function main(): Promise<void> {
   const job = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as ChildJob;
+  // The job holds the stack's config (secrets too): gone from disk as soon as it is read.
+  rmSync(process.argv[2]!, { force: true });
   // The first result written is the one: a failure reported while the program still runs is not overwritten.
   let written = false;
   const write = (result: ChildResult): void => {
     if (written) return;
     written = true;
-    writeFileSync(job.resultFile, JSON.stringify(result));
+    writeFileSync(job.resultFile, JSON.stringify(result), { mode: 0o600 });
   };
   let rec: Recorder | undefined;
   const fail = (err: unknown): void => {

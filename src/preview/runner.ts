@@ -3,7 +3,7 @@
  * registered. The child loads TypeScript through tsx, so a program needs nothing but `npm ci`: no Pulumi CLI, no
  * backend, no provider plugins, no credentials.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -22,18 +22,50 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-/** Signals that stop `berth preview`: the job file (with the config's secrets) goes before the process does. */
-const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-
 /** The outcome of a run: the child's result, or why there is none. */
 export type RunOutcome = { result: ChildResult } | { failure: string };
 
 /** The directory of Berth's own sources (or compiled files), whose frames are hidden from program errors. */
 export const BERTH_SOURCE_DIR = path.resolve(__dirname, "..");
 
-/** Runs `job` (without its `resultFile`, which this function chooses) in a child process. */
+/** Signals that end a preview early; its temporary files are removed before the process ends by them. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * Removes `dir` (and kills the child) on every way out of this process while a run is going: a signal (removed
+ * first, then the signal raised again so the process ends as it would have) or `process.exit`. Returns the undo.
+ */
+function removeOnExit(dir: string, child: () => ChildProcess | undefined): () => void {
+  const cleanup = (): void => {
+    const c = child();
+    if (c && c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    cleanup();
+    undo();
+    // Raised again only when nothing else listens: then the default (ending the process) applies as before.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const undo = (): void => {
+    for (const s of ENDING_SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener("exit", cleanup);
+  };
+  for (const s of ENDING_SIGNALS) process.on(s, onSignal);
+  process.on("exit", cleanup);
+  return undo;
+}
+
+/**
+ * Runs `job` (without its `resultFile`, which this function chooses) in a child process. The job file holds the
+ * stack's config, secrets too: it is written readable by its owner only (0600, in a 0700 directory), the child
+ * removes it as soon as it has read it, and the directory is removed on every exit path (return, throw, child crash,
+ * SIGINT/SIGTERM/SIGHUP, `process.exit`).
+ */
 export async function runInChild(job: Omit<ChildJob, "resultFile">, options: RunOptions): Promise<RunOutcome> {
   const dir = mkdtempSync(path.join(tmpdir(), "berth-preview-"));
+  let running: ChildProcess | undefined;
+  const undo = removeOnExit(dir, () => running);
   try {
     const resultFile = path.join(dir, "result.json");
     const jobFile = path.join(dir, "job.json");
@@ -47,6 +79,7 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
       env: process.env,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
+    running = child;
     // Relayed a line at a time per stream, so a stdout line and a stderr line never cut into each other.
     const relay = (stream: NodeJS.ReadableStream | null): (() => void) => {
       let pending = "";
@@ -66,17 +99,6 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
     const flushStderr = relay(child.stderr);
     child.on("message", (message: ChildProgress) => {
       if (message && message.kind === "progress") options.onProgress?.(message.registered);
-    });
-    // Stopped by a signal, the preview stops its child and removes the job file before passing the signal on.
-    const onSignal = (signal: NodeJS.Signals): void => {
-      child.kill("SIGKILL");
-      rmSync(dir, { recursive: true, force: true });
-      for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
-      process.kill(process.pid, signal);
-    };
-    for (const s of STOP_SIGNALS) process.on(s, onSignal);
-    child.on("close", () => {
-      for (const s of STOP_SIGNALS) process.removeListener(s, onSignal);
     });
     const timeoutMs = options.timeoutMs ?? 120_000;
     let timedOut = false;
@@ -101,6 +123,7 @@ export async function runInChild(job: Omit<ChildJob, "resultFile">, options: Run
     }
     return { result: JSON.parse(text) as ChildResult };
   } finally {
+    undo();
     rmSync(dir, { recursive: true, force: true });
   }
 }

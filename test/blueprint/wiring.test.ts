@@ -21,7 +21,7 @@ before(async () => {
       return undefined;
     },
   });
-  pulumi.runtime.setAllConfig({ "project:os_password": "pw", "project:agent_key_private": "KEY" }, ["project:os_password", "project:agent_key_private"]);
+  pulumi.runtime.setAllConfig({ "project:secret_os_password": "pw", "project:agent_key_private": "KEY" }, ["project:secret_os_password", "project:agent_key_private"]);
 });
 
 let n = 0;

@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { holesInUserinfo, isSecret as isSecretValue, isSecretName, secretConfigKey } from "../../core/secret-rule";
 import type { ConfigType } from "../runtime";
 import { Evaluator, toValue } from "../functions/evaluate";
 import { AttributeRef, CallRef, CapabilityRef, HelperRef, InputRef, OutputRef, SecretRef, type Value, concrete, hasInputRef, isKnown, setKey } from "../functions/values";
@@ -90,7 +91,7 @@ export interface Plan {
   inputs: PlanInput[];
   /** Every config key the program reads. */
   config: ConfigEntry[];
-  /** The config secrets the program reads (`get_secret` names, the SSH key). */
+  /** The config keys of the secrets the program reads (`secret_NAME` for each `get_secret NAME`, the SSH key). */
   secrets: string[];
   report: NodeReport[];
   /** Blueprint-level report lines (imports, workflows, policies, labels). */
@@ -103,8 +104,6 @@ export interface Plan {
 const LIFECYCLE = "cloudify.interfaces.lifecycle";
 const RELATIONSHIP = "cloudify.interfaces.relationship_lifecycle";
 
-/** Keys of configuration values that hold credentials (their inputs become secrets). */
-const SECRET_KEY = /pass(word|wd)?$|secret|token|private[_-]?key|key[_-]?private|api[_-]?key|access[_-]?key|credential|kubeconfig|client[_-]?key/i;
 
 /** Topological order of node templates, relationship targets first (cycles were reported by the model). */
 export function dependencyOrder(model: BlueprintModel): NodeTemplate[] {
@@ -308,7 +307,7 @@ export function makePlan(
     }
     if (v instanceof CapabilityRef) return new OutputRef(stackFor(v.deployment, owner), "outputs", [v.capability, ...v.path]);
     if (v instanceof SecretRef) {
-      secrets.add(v.name);
+      secrets.add(secretConfigKey(v.name));
       return v;
     }
     if (v instanceof CallRef) return new CallRef(v.fn, v.args.map((a) => resolveRefs(a, owner, self)));
@@ -898,7 +897,7 @@ export function makePlan(
     const ref = ev.input(name, i.site);
     const required = ref instanceof InputRef && ref.unset;
     const body = model.inputs.get(name);
-    const secret = SECRET_KEY.test(name) || fedSecrets.has(name) || (body as { hidden?: boolean } | undefined)?.hidden === true || i.type === "secret_key";
+    const secret = isSecretValue(name, i.description) || fedSecrets.has(name) || (body as { hidden?: boolean } | undefined)?.hidden === true || i.type === "secret_key";
     // A secret's value written out in the blueprint or --inputs is not copied into the program: config must give it.
     const fallback = given ? toValue(inputs[name]) : (ev.inputDefault(name) ?? null);
     const literal = fallback !== null && fallback !== "" && isKnown(fallback) && !hasInputRef(fallback);
@@ -915,14 +914,15 @@ export function makePlan(
   });
   for (const name of [...ev.implicit].sort()) {
     model.lines.push({ kind: "input", name, message: `input ${name} is used but not declared (this file imports nothing: an include); the program requires it as config`, site: { doc: model.docs[0]!, path: [] }, partial: true });
-    planInputs.push({ name, description: "used by this include without a declaration", type: "string", secret: SECRET_KEY.test(name) || fedSecrets.has(name), required: true, value: undefined, hasDefault: false, defaultValue: null });
+    planInputs.push({ name, description: "used by this include without a declaration", type: "string", secret: isSecretName(name) || fedSecrets.has(name), required: true, value: undefined, hasDefault: false, defaultValue: null });
   }
   for (const i of planInputs) {
     const value = i.secret || i.required ? undefined : i.value;
     const what = i.description ? i.description.trim().split(/\r\n|[\r\n\u2028\u2029]/)[0]!.slice(0, 120) : `blueprint input ${i.name}`;
     useConfig({ key: i.name, type: i.type, secret: i.secret, required: i.required || i.secret, value, comment: what });
   }
-  for (const s of secrets) useConfig({ key: s, type: "string", secret: true, required: true, comment: `a secret the blueprint reads with get_secret ${s}` });
+  // `secrets` holds config keys: get_secret NAME is read from secret_NAME, never an input's key.
+  for (const s of secrets) useConfig({ key: s, type: "string", secret: true, required: true, comment: `a secret the blueprint reads with get_secret ${s.slice("secret_".length)}` });
   for (const r of resources) r.dependsOn = [...new Set(r.dependsOn)];
   const lines: ReportLine[] = model.lines.map((l) => ({ kind: l.kind, name: l.name, message: `${l.message}`, at: positionOf(l.site, true) as SourcePosition, partial: l.partial }));
   const packages = [...new Set(resources.map((r) => r.target.module).filter((m) => !m.startsWith("berth") && m !== "@pulumi/pulumi"))].sort();
@@ -985,7 +985,9 @@ function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
       continue;
     }
     if (v instanceof CallRef || v instanceof HelperRef) {
-      for (const a of v.args) todo.push({ v: a, secret });
+      // A concat that builds a URL: what lands in its userinfo password is a secret whatever key it sits under.
+      const inUserinfo = v instanceof CallRef && v.fn === "concat" ? holesInUserinfo(v.args.map((a) => (typeof a === "string" ? a : { hole: a }))) : new Set<number>();
+      for (let i = 0; i < v.args.length; i++) todo.push({ v: v.args[i]!, secret: secret || inUserinfo.has(i) });
       continue;
     }
     if (v === null || typeof v !== "object" || v instanceof OutputRef || v instanceof SecretRef || v instanceof AttributeRef || v instanceof CapabilityRef) continue;
@@ -998,7 +1000,7 @@ function inputsFeedingSecrets(args: readonly Value[]): Set<string> {
       if (x === null || typeof x !== "object") continue;
       let isSecret = secretKeys.get(k);
       if (isSecret === undefined) {
-        isSecret = SECRET_KEY.test(k);
+        isSecret = isSecretName(k);
         secretKeys.set(k, isSecret);
       }
       todo.push({ v: x, secret: secret || isSecret });
