@@ -1,7 +1,8 @@
 /**
  * Values only a deployment produces, made up for unit tests in update mode: real key pairs (so that whatever Berth
  * derives from them, a CA hash or a decrypted join token, really works) and what Berth's own remote commands print.
- * One key pair per algorithm per process: generating keys is slow, and tests only need them to be valid.
+ * One key pair per resource name and algorithm per process, generated the first time it is asked for: two keys of a
+ * program never share their private half (as in a deployment), and asking again for the same name gives the same pair.
  */
 import * as crypto from "node:crypto";
 
@@ -40,10 +41,14 @@ function opensshRsa(publicKey: crypto.KeyObject): string {
   return `ssh-rsa ${Buffer.concat([len, name, mpint(jwk.e), mpint(jwk.n)]).toString("base64")}`;
 }
 
-/** A real key pair for a `tls.PrivateKey` algorithm (RSA, ED25519, ECDSA), in the provider's output names. */
-export function deployedKeyPair(algorithm: string): Record<string, string> {
+/**
+ * A real key pair for a `tls.PrivateKey` algorithm (RSA, ED25519, ECDSA), in the provider's output names: its own
+ * pair for each resource name, the same one each time that name asks.
+ */
+export function deployedKeyPair(algorithm: string, name: string): Record<string, string> {
   const kind = algorithm.toUpperCase();
-  const known = pairs.get(kind);
+  const cacheKey = `${kind}\u0000${name}`;
+  const known = pairs.get(cacheKey);
   if (known) return known;
   let pair: crypto.KeyPairKeyObjectResult;
   if (kind === "ED25519") pair = crypto.generateKeyPairSync("ed25519");
@@ -59,7 +64,7 @@ export function deployedKeyPair(algorithm: string): Record<string, string> {
   };
   if (kind === "ED25519") out["publicKeyOpenssh"] = `${opensshEd25519(pair.publicKey)}\n`;
   if (kind === "RSA") out["publicKeyOpenssh"] = `${opensshRsa(pair.publicKey)}\n`;
-  pairs.set(kind, out);
+  pairs.set(cacheKey, out);
   return out;
 }
 

@@ -311,7 +311,7 @@ export const MOCK_OUTPUT_RULES: Readonly<Record<string, MockOutputRule>> = {
       };
     },
     secretOutputs: ["privateKeyPem", "privateKeyOpenssh", "privateKeyPemPkcs8"],
-    deployOutputs: (c) => deployedKeyPair(str(c.inputs["algorithm"]) ?? "RSA"),
+    deployOutputs: (c) => deployedKeyPair(str(c.inputs["algorithm"]) ?? "RSA", c.name),
   },
   "tls:index/selfSignedCert:SelfSignedCert": {
     id: (c) => String(Number.parseInt(fakeHex(seed(c), 12), 16)),
