@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DOCKER_CONTAINER_TYPE, DOCKER_SERVICE_TYPE } from "../../src/security/containers";
-import { HOST_PATH_RULE, hostPathMounts, sensitiveHostPath } from "../../src/security/host-paths";
+import { HOST_PATH_RULE, hostPathMounts } from "../../src/security/host-paths";
+import { sensitiveHostPath } from "../../src/security/sensitive-host-paths";
 import { recordedResource } from "../helpers/recorded";
 
 const flagged = ["/", "//", "/.", "/etc", "/etc/", "/etc/ssl/private", "/root", "/root/.ssh", "/var/run/docker.sock", "/proc", "/proc/1/root", "/sys", "/sys/fs/cgroup", "/boot", "/dev", "/dev/sda", "/srv/../etc", "/home/../"];
