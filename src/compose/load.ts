@@ -273,6 +273,14 @@ class Loader {
         n.ipam = out;
       }
       if (n.external && (n.driver !== undefined || n.ipam !== undefined)) t.error(path, "an external network is used as it is; remove driver and ipam, or `external`");
+      else if (this.target === "swarm" && n.driver === "bridge") {
+        // Swarm services can only join swarm-scoped networks: a bridge network is local to one node.
+        t.warn(
+          [...path, "driver"],
+          `the network "${key}" has driver bridge, which swarm services cannot join (a bridge is local to one node); it is created as an overlay network instead. Write \`driver: overlay\` to say so`,
+        );
+        n.driver = "overlay";
+      }
       return n;
     });
   }
