@@ -10,6 +10,7 @@
  * Every file is reached through the {@link ComposeReader}, so reads stay inside the project root. Pure otherwise.
  */
 import * as path from "node:path";
+import { shown } from "../core/shown";
 import { type ParsedYaml, parseYaml } from "../yaml/parse";
 import { parseEnvFile } from "./env-file";
 import { interpolate } from "./interpolate";
@@ -147,7 +148,14 @@ class Assembler {
       return undefined;
     }
     const doc = this.interpolateAll(value, [], origins, env, file) as Doc;
-    resolveDocumentPaths(doc, { baseDir, home: this.options.home, resolve: this.resolve });
+    const onHome = (at: readonly (string | number)[], written: string, expanded: string): void =>
+      this.warn(
+        origins.whereValue(at),
+        at,
+        `the bind source ${shown(written)} is expanded to ${shown(expanded)} now, with this machine's home folder; the written program mounts that path wherever it runs. Write the absolute path, or a \${VARIABLE}, if it should differ`,
+      );
+    // Only a written program (markers) runs elsewhere; a component expands `~` on the machine that runs it.
+    resolveDocumentPaths(doc, { baseDir, home: this.options.home, resolve: this.resolve, ...(this.options.markers ? { onHome } : {}) });
     return { doc, origins, parsed };
   }
 
