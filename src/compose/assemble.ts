@@ -10,6 +10,7 @@
  * Every file is reached through the {@link ComposeReader}, so reads stay inside the project root. Pure otherwise.
  */
 import * as path from "node:path";
+import { shown } from "../core/shown";
 import { type ParsedYaml, parseYaml } from "../yaml/parse";
 import { parseEnvFile } from "./env-file";
 import { interpolate } from "./interpolate";
@@ -97,6 +98,8 @@ class Assembler {
   readonly diagnostics: ComposeDiagnostic[] = [];
   readonly files: string[] = [];
   private readonly loadedFiles = new Map<string, Loaded | undefined>();
+  /** The unset variables already warned about, per file: Compose's warning is said once per name and file. */
+  private readonly warnedUnset = new Map<string, Set<string>>();
 
   constructor(private readonly options: AssembleOptions) {}
 
@@ -144,8 +147,15 @@ class Assembler {
       for (const p of proto) this.error(origins.where(p), p, "`__proto__` cannot be a name here (a service, key, label or variable): JavaScript gives it a meaning of its own, so Berth cannot carry it faithfully; rename it");
       return undefined;
     }
-    const doc = this.interpolateAll(value, [], origins, env) as Doc;
-    resolveDocumentPaths(doc, { baseDir, home: this.options.home, resolve: this.resolve });
+    const doc = this.interpolateAll(value, [], origins, env, file) as Doc;
+    const onHome = (at: readonly (string | number)[], written: string, expanded: string): void =>
+      this.warn(
+        origins.whereValue(at),
+        at,
+        `the bind source ${shown(written)} is expanded to ${shown(expanded)} now, with this machine's home folder; the written program mounts that path wherever it runs. Write the absolute path, or a \${VARIABLE}, if it should differ`,
+      );
+    // Only a written program (markers) runs elsewhere; a component expands `~` on the machine that runs it.
+    resolveDocumentPaths(doc, { baseDir, home: this.options.home, resolve: this.resolve, ...(this.options.markers ? { onHome } : {}) });
     return { doc, origins, parsed };
   }
 
@@ -164,21 +174,41 @@ class Assembler {
   }
 
   /** Interpolates every string scalar (not keys); `x-` extension fields are left as written. */
-  private interpolateAll(value: Raw, at: TreePath, origins: Origins, env: Readonly<Record<string, string | undefined>>): Raw {
+  private interpolateAll(value: Raw, at: TreePath, origins: Origins, env: Readonly<Record<string, string | undefined>>, file: string): Raw {
     if (typeof value === "string") {
       const markers = this.options.markers;
       const r = interpolate(value, env, markers ? { marker: (n) => markers.mark(n), literal: BUILT_IN } : {});
       for (const e of r.errors) this.error(origins.where(at), at, e);
+      this.warnUnset(r.unset, at, origins, file);
       return r.template ?? r.value;
     }
-    if (value instanceof ComposeTag) return new ComposeTag(value.tag, this.interpolateAll(value.value, at, origins, env));
-    if (Array.isArray(value)) return value.map((v, i) => this.interpolateAll(v, [...at, i], origins, env));
+    if (value instanceof ComposeTag) return new ComposeTag(value.tag, this.interpolateAll(value.value, at, origins, env, file));
+    if (Array.isArray(value)) return value.map((v, i) => this.interpolateAll(v, [...at, i], origins, env, file));
     if (isMap(value)) {
       const out: Doc = {};
-      for (const [k, v] of Object.entries(value)) out[k] = k.startsWith("x-") ? v : this.interpolateAll(v, [...at, k], origins, env);
+      for (const [k, v] of Object.entries(value)) out[k] = k.startsWith("x-") ? v : this.interpolateAll(v, [...at, k], origins, env, file);
       return out;
     }
     return value;
+  }
+
+  /** Warns, as Compose does, that each unset variable (the first time it appears in `file`) stands for "". */
+  private warnUnset(names: readonly string[], at: TreePath, origins: Origins, file: string): void {
+    if (names.length === 0) return;
+    let warned = this.warnedUnset.get(file);
+    if (!warned) {
+      warned = new Set();
+      this.warnedUnset.set(file, warned);
+    }
+    for (const name of names) {
+      if (warned.has(name)) continue;
+      warned.add(name);
+      this.warn(
+        origins.whereValue(at),
+        at,
+        `The "${name}" variable is not set. Defaulting to a blank string. Set it in the environment or an env file, or write \${${name}:-default} (or \${${name}-} for a deliberate blank)`,
+      );
+    }
   }
 
   /** A project: its files loaded, includes added, merged, extends applied. */

@@ -129,7 +129,7 @@ export const SWARM_COVERAGE: CoverageTable = {
   networks: m("overlay docker.Network"),
   "networks.*.name": m("the engine name"),
   "networks.*.external": m("not created; used by name"),
-  "networks.*.driver": m("default overlay"),
+  "networks.*.driver": m("default overlay; bridge becomes overlay, with a warning (swarm services cannot join a bridge)"),
   "networks.*.driver_opts": m("driver options"),
   "networks.*.attachable": m("attachable overlay"),
   "networks.*.internal": m("no outside access"),

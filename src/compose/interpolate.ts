@@ -16,6 +16,11 @@ export interface Interpolated {
   value: string;
   /** Errors: `${VAR:?message}` with VAR unset or empty, or a malformed `${...}`. */
   errors: string[];
+  /**
+   * Variables written with no default (`$VAR`, `${VAR}`) that are unset, so stood for "" (in order, each once).
+   * Compose warns about each; a variable set to "" is not here, nor one with a default or a replacement.
+   */
+  unset: string[];
   /** With a marker: the text with each substituted variable as its marker (only when one was substituted). */
   template?: string;
 }
@@ -56,13 +61,21 @@ export function interpolate(
   options: InterpolateOptions = {},
 ): Interpolated {
   const errors: string[] = [];
-  const out = run(text, env, options, errors, 0);
-  const result: Interpolated = { value: out.value, errors };
+  const unset: string[] = [];
+  const out = run(text, env, options, errors, 0, unset);
+  const result: Interpolated = { value: out.value, errors, unset: [...new Set(unset)] };
   if (options.marker && out.marked) result.template = out.template;
   return result;
 }
 
-function run(text: string, env: Readonly<Record<string, string | undefined>>, options: InterpolateOptions, errors: string[], depth: number): Out {
+function run(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  options: InterpolateOptions,
+  errors: string[],
+  depth: number,
+  unset: string[],
+): Out {
   const out: Out = { value: "", template: "", marked: false };
   const max = options.maxLength ?? MAX_INTERPOLATED_LENGTH;
   let over = false;
@@ -108,7 +121,7 @@ function run(text: string, env: Readonly<Record<string, string | undefined>>, op
         put(text.slice(i));
         break;
       }
-      const r = expand(text.slice(i + 2, end), env, options, errors, depth);
+      const r = expand(text.slice(i + 2, end), env, options, errors, depth, unset);
       if (r.variable !== undefined) variable(r.variable, r.value);
       else if (fits(r.value) && fits(r.template)) {
         out.value += r.value;
@@ -122,6 +135,7 @@ function run(text: string, env: Readonly<Record<string, string | undefined>>, op
     if (name) {
       const value = env[name[0]];
       if (value !== undefined) variable(name[0], value);
+      else unset.push(name[0]);
       i += 1 + name[0].length;
       continue;
     }
@@ -155,6 +169,7 @@ function expand(
   options: InterpolateOptions,
   errors: string[],
   depth: number,
+  unsetNames: string[],
 ): Out & { variable?: string } {
   const text = (value: string): Out => ({ value, template: value, marked: false });
   const name = NAME.exec(body);
@@ -165,7 +180,10 @@ function expand(
   const rest = body.slice(name[0].length);
   const value = env[name[0]];
   const own = (): Out & { variable?: string } => (value === undefined ? text("") : { ...text(value), variable: name[0] });
-  if (rest === "") return own();
+  if (rest === "") {
+    if (value === undefined) unsetNames.push(name[0]);
+    return own();
+  }
   const colon = rest.startsWith(":");
   const op = rest[colon ? 1 : 0];
   const arg = rest.slice(colon ? 2 : 1);
@@ -176,7 +194,7 @@ function expand(
       errors.push(`${shown(`\${${body}}`)} nests \${...} more than ${MAX_INTERPOLATION_DEPTH} levels deep; write the value out`);
       return text("");
     }
-    return run(arg, env, options, errors, depth + 1);
+    return run(arg, env, options, errors, depth + 1, unsetNames);
   };
   switch (op) {
     case "-":

@@ -273,6 +273,14 @@ class Loader {
         n.ipam = out;
       }
       if (n.external && (n.driver !== undefined || n.ipam !== undefined)) t.error(path, "an external network is used as it is; remove driver and ipam, or `external`");
+      else if (this.target === "swarm" && n.driver === "bridge") {
+        // Swarm services can only join swarm-scoped networks: a bridge network is local to one node.
+        t.warn(
+          [...path, "driver"],
+          `the network "${key}" has driver bridge, which swarm services cannot join (a bridge is local to one node); it is created as an overlay network instead. Write \`driver: overlay\` to say so`,
+        );
+        n.driver = "overlay";
+      }
       return n;
     });
   }
@@ -687,6 +695,7 @@ class Loader {
         t.warn(p, `the SELinux relabelling "${mount.selinux}" is left out on ${this.target}: not mapped by Berth yet`);
         delete mount.selinux;
       }
+      if (this.target === "docker") this.dockerMountOptions(mount, p, typeof item === "string");
       if (mount.type === "volume" && mount.source !== undefined && !volumes.some((x) => x.key === mount.source)) {
         t.error(p, `the volume "${mount.source}" is not declared under the top-level \`volumes\``);
         return;
@@ -694,6 +703,32 @@ class Loader {
       out.push(mount);
     });
     return out;
+  }
+
+  /**
+   * One host's containers take volumes as host path or volume name, target and read-only, nothing more: a bind's
+   * propagation and a volume's nocopy cannot reach the engine, so each is said and left out (rprivate, the engine's
+   * default propagation, and `nocopy: false` change nothing and are left out quietly).
+   */
+  private dockerMountOptions(mount: ComposeMount, p: Path, short: boolean): void {
+    if (mount.propagation !== undefined) {
+      if (mount.propagation !== "rprivate") {
+        this.t.warn(
+          short ? p : [...p, "bind", "propagation"],
+          `the bind propagation "${mount.propagation}" of ${shown(mount.target)} is left out on docker: Berth's containers take bind mounts without it, so the engine's default (rprivate) applies; drop it, or use the swarm target, which carries it`,
+        );
+      }
+      delete mount.propagation;
+    }
+    if (mount.noCopy !== undefined) {
+      if (mount.noCopy) {
+        this.t.warn(
+          short ? p : [...p, "volume", "nocopy"],
+          `nocopy on ${shown(mount.target)} is left out on docker: Berth's containers take volumes without it, so a new, empty volume is filled with the image's files at that path; drop it, or use the swarm target, which carries it`,
+        );
+      }
+      delete mount.noCopy;
+    }
   }
 
   private longMount(item: Raw, p: Path): ComposeMount | undefined {

@@ -78,6 +78,14 @@ export class Origins {
     return `${s.parsed.file}:${p.line}:${p.col}`;
   }
 
+  /** `file:line:column` of the value at `path` itself (not its mapping key), or of its nearest written ancestor. */
+  public whereValue(path: TreePath): string {
+    const s = this.source(path);
+    if (!s) return "(unknown)";
+    const p = s.parsed.locateNearest(s.path);
+    return `${s.parsed.file}:${p.line}:${p.col}`;
+  }
+
   /** The file the node at `path` was written in. */
   public fileOf(path: TreePath): string | undefined {
     return this.source(path)?.parsed.file;

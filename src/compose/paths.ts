@@ -24,6 +24,11 @@ export interface PathContext {
   home: string;
   /** Resolves interpolation markers (a path's value is what matters, not where it came from). */
   resolve: (s: string) => string;
+  /**
+   * Told of each bind source written with `~` (its tree path and the path it became), for callers whose `home` is
+   * not the home of the machine the result runs on. @default none
+   */
+  onHome?: (at: readonly (string | number)[], written: string, expanded: string) => void;
 }
 
 function unwrap(v: Raw): Raw {
@@ -35,7 +40,7 @@ export function resolveDocumentPaths(doc: Record<string, Raw>, ctx: PathContext)
   const abs = (p: string) => resolvePath(ctx.resolve(p), ctx.baseDir, ctx.home);
   const services = unwrap(doc["services"]);
   if (isMap(services)) {
-    for (const raw of Object.values(services)) {
+    for (const [name, raw] of Object.entries(services)) {
       const s = unwrap(raw);
       if (!isMap(s)) continue;
       const build = unwrap(s["build"]);
@@ -56,7 +61,7 @@ export function resolveDocumentPaths(doc: Record<string, Raw>, ctx: PathContext)
       const volumes = unwrap(s["volumes"]);
       if (Array.isArray(volumes)) {
         volumes.forEach((item, i) => {
-          volumes[i] = volumePath(item, ctx);
+          volumes[i] = volumePath(item, ctx, ["services", name, "volumes", i]);
         });
       }
       const ext = unwrap(s["extends"]);
@@ -86,13 +91,14 @@ export function resolveDocumentPaths(doc: Record<string, Raw>, ctx: PathContext)
 }
 
 /** A service volume with a relative bind source, as the long syntax with an absolute source; others as they are. */
-function volumePath(item: Raw, ctx: PathContext): Raw {
+function volumePath(item: Raw, ctx: PathContext, at: readonly (string | number)[]): Raw {
   if (typeof item === "string") {
     const spec = ctx.resolve(item);
     const first = spec.split(":")[0] ?? "";
     if (!/^[.~]/.test(first) || spec.split(":").length < 2) return item;
     const { mount } = parseShortVolume(spec, ctx.baseDir, ctx.home);
     if (mount?.type !== "bind") return item;
+    if (first.startsWith("~") && mount.source !== undefined) ctx.onHome?.(at, first, mount.source);
     const long: Record<string, Raw> = { type: "bind", source: mount.source, target: mount.target };
     if (mount.readOnly) long["read_only"] = true;
     const bind: Record<string, Raw> = {};
@@ -103,7 +109,11 @@ function volumePath(item: Raw, ctx: PathContext): Raw {
   }
   if (isMap(item) && item["type"] === "bind" && typeof item["source"] === "string") {
     const source = ctx.resolve(item["source"]);
-    if (!source.startsWith("/")) item["source"] = resolvePath(source, ctx.baseDir, ctx.home);
+    if (!source.startsWith("/")) {
+      const resolved = resolvePath(source, ctx.baseDir, ctx.home);
+      if (source.startsWith("~")) ctx.onHome?.([...at, "source"], source, resolved);
+      item["source"] = resolved;
+    }
   }
   return item;
 }

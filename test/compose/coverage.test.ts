@@ -220,9 +220,14 @@ const FILES = {
   "/p/app/assets/a.txt": "a\n",
 };
 
+/** Samples that differ on swarm: a bridge network is mapped to overlay with a warning there (swarm-bridge.test.ts). */
+const SWARM_SAMPLES: Record<string, string> = {
+  "networks.*.driver": "overlay",
+};
+
 /** The YAML of a file that uses `pattern` (with the other parts a valid project). */
-function fileFor(pattern: string): { text: string; line: number } {
-  const value = SAMPLES[pattern];
+function fileFor(pattern: string, target: ComposeTarget): { text: string; line: number } {
+  const value = (target === "swarm" ? SWARM_SAMPLES[pattern] : undefined) ?? SAMPLES[pattern];
   assert.ok(value !== undefined, `no sample value for ${pattern}`);
   const top = [
     "services:",
@@ -269,7 +274,7 @@ function fileFor(pattern: string): { text: string; line: number } {
 }
 
 function diagnosticsOf(pattern: string, target: ComposeTarget) {
-  const { text, line } = fileFor(pattern);
+  const { text, line } = fileFor(pattern, target);
   const r = loadCompose(text, {
     target,
     fileName: "/p/compose.yaml",
