@@ -49,7 +49,11 @@ function blueprints(dir: string): string[] {
 }
 
 if (!existsSync(COMMUNITY) || !existsSync(REFERENCE)) {
-  test("corpus: ../shared is not present, so the corpus test does not run", () => assert.ok(true));
+  // The corpus ships beside the checkout (CI copies ../shared there): its absence is a failure that names what is
+  // missing, never a test that passes without data.
+  test("corpus: the real blueprints of ../shared are present", () => {
+    assert.fail(`the corpus test needs ${existsSync(COMMUNITY) ? REFERENCE : COMMUNITY}; put ../shared beside the checkout`);
+  });
 } else {
   const files = [...blueprints(COMMUNITY), ...blueprints(REFERENCE)].sort();
   const work = mkdtempSync(path.join(tmpdir(), "berth-corpus-"));
